@@ -1,0 +1,1 @@
+"""Importable, server-free building blocks of the dashboard."""
