@@ -269,15 +269,17 @@ def _checksums(data_dir: Path, sources: list[dict]) -> Iterable[DataError]:
 
 
 def _frame(rows: list[dict], resource: dict) -> pd.DataFrame:
-    fields = resource["schema"]["fields"]
-    frame = pd.DataFrame([{k: v for k, v in r.items() if k != "_row"} for r in rows],
-                         columns=[f["name"] for f in fields])
-    for f in fields:
+    """Typed columns: nullable integers, floats (NaN when empty), text as objects (``None`` when empty)."""
+    columns = {}
+    for f in resource["schema"]["fields"]:
+        values = [r.get(f["name"]) for r in rows]
         if f["type"] == "integer":
-            frame[f["name"]] = frame[f["name"]].astype("Int64")
+            columns[f["name"]] = pd.array(values, dtype="Int64")
         elif f["type"] == "number":
-            frame[f["name"]] = frame[f["name"]].astype("float64")
-    return frame
+            columns[f["name"]] = pd.array([float("nan") if v is None else v for v in values], dtype="float64")
+        else:
+            columns[f["name"]] = pd.Series(values, dtype=object)
+    return pd.DataFrame(columns)
 
 
 def check_package(data_dir: Path = DATA_DIR, seeds_dir: Path | None = SEEDS_DIR) -> tuple[Package | None, list[DataError]]:
