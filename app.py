@@ -1,0 +1,40 @@
+"""Router: page config, language from the URL, navigation and the shared chrome."""
+
+import streamlit as st
+
+from components import data, i18n, site, widgets
+
+st.set_page_config(page_title="Quy hoạch tỉnh Lạng Sơn", page_icon="⛰️", layout="wide",
+                   initial_sidebar_state="auto")
+
+# A cold deep link ran a page without this router (see widgets.page_context): take its language
+# before the switch is drawn, and send the visitor on to that page once navigation exists.
+handover = st.session_state.pop(widgets.HANDOVER_KEY, None)
+if handover and handover["query"].get(widgets.LANG_KEY) in i18n.LANGS:
+    st.query_params[widgets.LANG_KEY] = handover["query"][widgets.LANG_KEY]
+
+lang = widgets.resolve_page_lang()
+widgets.language_switch(lang)
+_ = i18n.gettext_for(lang)
+widgets.set_document_lang(lang)
+widgets.chrome()
+
+pages = {slug: st.Page(path, title=_(title), url_path=slug, icon=icon, default=(slug == ""))
+         for path, title, slug, icon in site.PAGES}
+page = st.navigation(list(pages.values()))
+
+if handover and site.SLUGS.get(handover["page"]) in pages:
+    st.switch_page(pages[site.SLUGS[handover["page"]]], query_params={**handover["query"], widgets.LANG_KEY: lang})
+
+st.session_state[widgets.ROUTED_KEY] = True
+try:
+    page.run()
+except data.DataError as err:  # one friendly message, never a traceback
+    st.error(_("A data file has a problem, so this page cannot be shown. Details: {detail}").format(detail=err))
+finally:
+    st.session_state[widgets.ROUTED_KEY] = False
+
+st.divider()
+st.caption(_("Source of every figure: Decision 339/QĐ-UBND of the Lạng Sơn People's Committee, 28 February 2026, "
+             "approving the adjusted provincial plan 2021–2030, vision 2050. English translation by the dashboard "
+             "team; the official Vietnamese wording is one click away beside each figure."))

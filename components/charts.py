@@ -1,0 +1,117 @@
+"""Pure chart builders: (frame, lang) -> altair.Chart, titled, sourced, number-formatted.
+
+No Streamlit here. Ranges are drawn as ranges (a bar from ``value_min`` to ``value_max``), never
+as a midpoint, so a chart says no more than the plan does. Labels and tooltips carry Babel-formatted
+strings; axes get the locale through the chart's own ``config.locale``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import altair as alt
+import pandas as pd
+
+from components import i18n
+
+PALETTE = {"plan_2024": "#9aa9a2", "adjustment_2026": "#0b6e4f", "actual": "#c8741a", "target": "#0b6e4f"}
+
+
+def _label(lo: float, hi: float | None, unit: str, lang: str) -> str:
+    return i18n.format_amount(lo, None if hi is None or (isinstance(hi, float) and math.isnan(hi)) else hi, unit, lang)
+
+
+def _finish(chart: alt.Chart, title: str, subtitle: str, description: str, lang: str) -> alt.Chart:
+    return (chart.properties(title=alt.Title(title, subtitle=subtitle, anchor="start"),
+                             description=description, width="container",
+                             autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+            .configure(locale=i18n.vega_locale(lang))
+            .configure_view(stroke=None))
+
+
+def _short(label: str) -> str:
+    """``GRDP structure: services sector`` → ``services sector`` (the chart title carries the prefix)."""
+    return label.split(": ", 1)[1] if ": " in label else label
+
+
+def _range_layers(base: alt.Chart, x_title: str, color, tooltip: list, domain_max: float | None = None):
+    """A solid bar from 0 to the lower bound, a lighter one on to the upper bound, and the worded value."""
+    scale = alt.Scale(domain=[0, domain_max]) if domain_max else alt.Undefined
+    solid = base.mark_bar(size=16).encode(x=alt.X("zero:Q", title=x_title, scale=scale), x2="lo:Q",
+                                          color=color, tooltip=tooltip)
+    extra = base.mark_bar(size=16, opacity=0.4).encode(x="lo:Q", x2="hi:Q", color=color, tooltip=tooltip)
+    text = base.mark_text(align="left", dx=5, fontSize=12, fontWeight="bold", color="#1b2a24").encode(
+        x="hi:Q", text="shown:N")
+    return solid + extra + text
+
+
+def structure_ranges(frame: pd.DataFrame, lang: str, title: str, subtitle: str) -> alt.Chart:
+    """Shares the plan gives as ranges (GRDP or labour by sector): solid to the lower bound, light to the upper."""
+    _ = i18n.gettext_for(lang)
+    rows = pd.DataFrame({
+        "sector": [_short(x) for x in frame[i18n.col("indicator", lang)]],
+        "zero": 0.0,
+        "lo": frame["value_min"].to_list(),
+        "hi": frame["value_max"].fillna(frame["value_min"]).to_list(),
+        "shown": [_label(lo, hi, u, lang) for lo, hi, u in zip(frame["value_min"], frame["value_max"], frame["unit"])],
+    })
+    base = alt.Chart(rows).encode(y=alt.Y("sector:N", title=None, sort=None,
+                                          axis=alt.Axis(labelLimit=200, labelFontSize=12)))
+    tooltip = [alt.Tooltip("sector:N", title=_("Sector")), alt.Tooltip("shown:N", title=_("Target range"))]
+    layers = _range_layers(base, _("Share (%)"), alt.value(PALETTE["target"]), tooltip,
+                           domain_max=float(max(60.0, rows["hi"].max() + 12)))
+    description = _("{title}: ").format(title=title) + "; ".join(f"{s} {v}" for s, v in zip(rows["sector"], rows["shown"]))
+    return _finish(layers.properties(height=34 * len(rows) + 10), title, subtitle, description, lang)
+
+
+def version_comparison(frame: pd.DataFrame, lang: str, title: str, subtitle: str) -> alt.Chart:
+    """The 2024 plan and the 2026 adjustment side by side, for percentage figures of both versions."""
+    _ = i18n.gettext_for(lang)
+    version_names = {"plan_2024": _("2024 plan (as reported)"), "adjustment_2026": _("2026 adjustment")}
+    rows = pd.DataFrame({
+        "item": frame["item_label"].to_list(),
+        "version": [version_names[v] for v in frame["version"]],
+        "lo": frame["value_min"].to_list(),
+        "hi": frame["value_max"].fillna(frame["value_min"]).to_list(),
+        "shown": [i18n.format_figure(lo, None if math.isnan(hi) else hi, q, u, lang) for lo, hi, q, u in
+                  zip(frame["value_min"], frame["value_max"], frame["qualifier"], frame["unit"])],
+    })
+    order = [version_names["plan_2024"], version_names["adjustment_2026"]]
+    rows["zero"] = 0.0
+    color = alt.Color("version:N", title=None, sort=order,
+                      scale=alt.Scale(domain=order, range=[PALETTE["plan_2024"], PALETTE["adjustment_2026"]]),
+                      legend=alt.Legend(orient="top"))
+    base = alt.Chart(rows).encode(
+        y=alt.Y("item:N", title=None, sort=None, axis=alt.Axis(labelLimit=220, labelFontSize=12)),
+        yOffset=alt.YOffset("version:N", sort=order))
+    tooltip = [alt.Tooltip("item:N", title=_("Figure")), alt.Tooltip("version:N", title=_("Version")),
+               alt.Tooltip("shown:N", title=_("Value"))]
+    layers = _range_layers(base, _("Percent"), color, tooltip, domain_max=120.0)
+    description = _("{title}: ").format(title=title) + "; ".join(
+        f"{i} – {v}: {s}" for i, v, s in zip(rows["item"], rows["version"], rows["shown"]))
+    return _finish(layers.properties(height=18 * len(rows) + 10), title, subtitle, description, lang)
+
+
+def actuals_against_target(actuals: pd.DataFrame, target: dict, lang: str, title: str, subtitle: str) -> alt.Chart:
+    """2023 growth actuals beside the 2026–2030 average growth target (a range)."""
+    _ = i18n.gettext_for(lang)
+    names = actuals[i18n.col("indicator", lang)].to_list()
+    rows = pd.DataFrame({
+        "label": names + [target[i18n.col("indicator", lang)]],
+        "kind": [_("Actual, 2023")] * len(names) + [_("Target, 2026–2030 average")],
+        "lo": actuals["value"].to_list() + [target["value_min"]],
+        "hi": actuals["value"].to_list() + [target["value_max"]],
+        "shown": [_label(v, None, u, lang) for v, u in zip(actuals["value"], actuals["unit"])]
+        + [_label(target["value_min"], target["value_max"], target["unit"], lang)],
+    })
+    order = [_("Actual, 2023"), _("Target, 2026–2030 average")]
+    rows["zero"] = 0.0
+    base = alt.Chart(rows).encode(y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)))
+    color = alt.Color("kind:N", title=None, sort=order,
+                      scale=alt.Scale(domain=order, range=[PALETTE["actual"], PALETTE["target"]]),
+                      legend=alt.Legend(orient="top"))
+    tooltip = [alt.Tooltip("label:N", title=_("Figure")), alt.Tooltip("shown:N", title=_("Value"))]
+    layers = _range_layers(base, _("Growth (% a year)"), color, tooltip, domain_max=14.0)
+    description = _("{title}: ").format(title=title) + "; ".join(f"{a} ({k}): {s}" for a, k, s in
+                                                                zip(rows["label"], rows["kind"], rows["shown"]))
+    return _finish(layers.properties(height=34 * len(rows) + 10), title, subtitle, description, lang)

@@ -1,0 +1,470 @@
+"""Shape validated tables into what pages show: labelled, formatted, cited rows.
+
+Pure functions of (package, lang): no Streamlit, no HTML. Pages pass the results to
+``components.render`` and ``components.charts``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from components import i18n, render
+from components.data import Package
+
+
+def sources(pkg: Package) -> dict[str, dict]:
+    return {s["id"]: s for s in pkg["sources"].to_dict("records")}
+
+
+def record(frame: pd.DataFrame, row_id: str, key: str = "id") -> dict:
+    """One row as a dict (``KeyError`` names the id when it is missing)."""
+    hit = frame[frame[key] == row_id]
+    if hit.empty:
+        raise KeyError(row_id)
+    return _clean(hit.iloc[0].to_dict())
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    return [_clean(r) for r in frame.to_dict("records")]
+
+
+def _clean(row: dict) -> dict:
+    """Missing cells as ``None`` (pandas gives NaN/NA)."""
+    out = {}
+    for k, v in row.items():
+        try:
+            missing = v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+        except TypeError:
+            missing = False
+        out[k] = None if missing else v
+    return out
+
+
+def figure(row: dict, lang: str) -> str:
+    """The row's figure as the plan words it, in the locale."""
+    return i18n.format_figure(row["value_min"], row.get("value_max"), row.get("qualifier"), row["unit"], lang)
+
+
+def cite(pkg: Package, row: dict, lang: str) -> render.Citation:
+    return render.citation(row, sources(pkg), lang)
+
+
+def figure_rows(pkg: Package, frame: pd.DataFrame, lang: str, label: str = "indicator") -> list[dict]:
+    """Rows of a figures table (targets, facts) ready for ``render.figure_table``."""
+    return [{"label": r[i18n.col(label, lang)], "value": figure(r, lang), "cite": cite(pkg, r, lang)}
+            for r in records(frame)]
+
+
+def items(pkg: Package, frame: pd.DataFrame, lang: str, title: str | None = None, text: str | None = None,
+          meta=None) -> list[dict]:
+    """Rows of a statements table ready for ``render.item_list``; ``meta`` maps a row to a side note."""
+    out = []
+    for r in records(frame):
+        out.append({
+            "title": r[i18n.col(title, lang)] if title else None,
+            "text": r.get(i18n.col(text, lang)) if text else None,
+            "meta": meta(r) if meta else None,
+            "cite": cite(pkg, r, lang),
+        })
+    return out
+
+
+def unit_names(pkg: Package) -> dict[str, str]:
+    return dict(zip(pkg["admin_units"]["id"], pkg["admin_units"]["name_vi"]))
+
+
+def members(pkg: Package, structure_id: str, lang: str) -> list[str]:
+    """Places a structure is made of, in the decision's order (registry names for communes/wards)."""
+    names = unit_names(pkg)
+    frame = pkg["structure_members"]
+    rows = records(frame[frame["structure_id"] == structure_id].sort_values("seq"))
+    out: list[str] = []
+    for r in rows:
+        name = names[r["unit_id"]] if r.get("unit_id") else r[i18n.col("place", lang)]
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def version_pairs(pkg: Package, lang: str, numeric: bool) -> pd.DataFrame:
+    """Plan-version rows whose items have both versions; ``numeric`` keeps percentage figures only."""
+    pv = pkg["plan_versions"]
+    both = pv.groupby("item")["version"].nunique()
+    pv = pv[pv["item"].isin(both[both == 2].index)]
+    if numeric:
+        pct = pv.groupby("item")["unit"].agg(lambda u: set(u) <= {"pct", "pct_per_year", "pct_points_per_year"})
+        pv = pv[pv["item"].isin(pct[pct].index) & pv["value_min"].notna()]
+    labels = pv[pv["version"] == "adjustment_2026"].set_index("item")[i18n.col("label", lang)]
+    return pv.assign(item_label=pv["item"].map(labels)).sort_values(["item", "version"])
+
+
+def notes_about(pkg: Package, *subjects: str) -> pd.DataFrame:
+    """Data notes whose subject starts with one of ``subjects`` (``'border_crossings'``, ``'targets:'``)."""
+    notes = pkg["data_notes"]
+    mask = notes["subject"].map(lambda s: any(s.startswith(x) for x in subjects))
+    return notes[mask]
+
+
+# --- overview ------------------------------------------------------------------------------------
+
+N_ = i18n.N_
+
+HEADLINE_FIGURES = [
+    ("grdp_2030", N_("GRDP in 2030")),
+    ("grdp_growth_2026_2030", N_("GRDP growth a year, 2026–2030")),
+    ("grdp_per_capita_vnd_2030", N_("GRDP per person, 2030")),
+    ("tourist_visits_2030", N_("Tourist visits, 2030")),
+    ("urbanisation_rate_2030", N_("Urbanisation rate, 2030")),
+    ("forest_cover_2030", N_("Forest cover, 2030")),
+]
+
+DIRECTIONS = {"north": N_("to the north"), "northeast": N_("to the northeast"), "east": N_("to the east"),
+              "southeast": N_("to the southeast"), "south": N_("to the south"), "southwest": N_("to the southwest"),
+              "west": N_("to the west"), "northwest": N_("to the northwest")}
+
+PROVINCE_FACTS = ["natural_area", "commune_level_units", "communes", "wards", "latitude_extent",
+                  "longitude_extent", "gates_to_develop", "border_length_2024"]
+
+
+def headline_statements(pkg: Package, lang: str) -> list[dict]:
+    """The 2030 goal, the 2035 milestone and the first sentence of the 2050 vision."""
+    _ = i18n.gettext_for(lang)
+    goals = pkg["goals"]
+    picks = [
+        (_("By 2030"), goals[goals["kind"] == "general_goal"].sort_values("order")),
+        (_("By 2035"), goals[goals["kind"] == "milestone"].sort_values("order")),
+        (_("By 2050"), goals[goals["kind"] == "vision"].sort_values("order")),
+    ]
+    out = []
+    for title, frame in picks:
+        r = records(frame.head(1))[0]
+        out.append({"title": title, "text": r[i18n.col("text", lang)], "cite": cite(pkg, r, lang)})
+    return out
+
+
+def headline_figures(pkg: Package, lang: str) -> list[dict]:
+    _ = i18n.gettext_for(lang)
+    targets = pkg["targets"]
+    out = []
+    for target_id, label in HEADLINE_FIGURES:
+        r = record(targets, target_id)
+        out.append({"label": _(label), "value": figure(r, lang), "cite": cite(pkg, r, lang), "row": r})
+    return out
+
+
+def flagged_facts(pkg: Package) -> dict[str, dict]:
+    """Facts that a data note calls implausible or inconsistent, by fact id."""
+    notes = records(pkg["data_notes"])
+    out = {}
+    for n in notes:
+        if n["subject"].startswith("facts:") and n["kind"] in ("implausible", "inconsistency", "cross_document"):
+            out[n["subject"].split(":", 1)[1]] = n
+    return out
+
+
+def province_facts(pkg: Package, lang: str) -> list[dict]:
+    _ = i18n.gettext_for(lang)
+    facts = pkg["facts"]
+    flags = flagged_facts(pkg)
+    out = []
+    for fact_id in PROVINCE_FACTS:
+        r = record(facts, fact_id)
+        row = {"label": r[i18n.col("label", lang)], "value": figure(r, lang), "cite": cite(pkg, r, lang)}
+        if fact_id in flags:
+            row["note"] = _("Data note: {note}").format(note=flags[fact_id][i18n.col("note", lang)])
+        out.append(row)
+    return out
+
+
+def neighbours(pkg: Package, lang: str) -> list[dict]:
+    _ = i18n.gettext_for(lang)
+    return items(pkg, pkg["neighbours"], lang, title="name", meta=lambda r: _(DIRECTIONS[r["direction"]]))
+
+
+# --- targets -------------------------------------------------------------------------------------
+
+DOMAINS = [("economy", N_("Economy")), ("infrastructure", N_("Infrastructure")),
+           ("society", N_("Society")), ("environment", N_("Environment"))]
+
+
+def targets_in(pkg: Package, lang: str, domain: str) -> list[dict]:
+    frame = pkg["targets"]
+    return figure_rows(pkg, frame[frame["domain"] == domain], lang)
+
+
+def chart_group(pkg: Package, group: str) -> pd.DataFrame:
+    frame = pkg["targets"]
+    return frame[frame["chart_group"] == group]
+
+
+def version_value(row: dict, lang: str) -> str:
+    """One version of a compared figure: a measured figure as worded, else the text (lists, names)."""
+    text = row.get(i18n.col("text", lang))
+    numeric = row.get("value_min") is not None and row.get("unit")
+    if numeric and (row["unit"] != "count" or not text):
+        return i18n.format_figure(row["value_min"], row.get("value_max"), row.get("qualifier"), row["unit"], lang)
+    return text or ""
+
+
+def version_rows(pkg: Package, lang: str) -> list[dict]:
+    """Every compared item: the 2024 version and the 2026 version, each with its source."""
+    pv = version_pairs(pkg, lang, numeric=False)
+    out = []
+    for item, group in pv.groupby("item", sort=False):
+        by = {r["version"]: r for r in records(group)}
+        old, new = by["plan_2024"], by["adjustment_2026"]
+        out.append({"label": new[i18n.col("label", lang)],
+                    "old": version_value(old, lang), "old_cite": cite(pkg, old, lang),
+                    "new": version_value(new, lang), "new_cite": cite(pkg, new, lang)})
+    return out
+
+
+def growth_actuals(pkg: Package) -> tuple[pd.DataFrame, dict]:
+    """2023 growth actuals and the 2026–2030 GRDP growth target."""
+    return pkg["actuals"], record(pkg["targets"], "grdp_growth_2026_2030")
+
+
+def notes_rows(pkg: Package, frame: pd.DataFrame, lang: str) -> list[dict]:
+    _ = i18n.gettext_for(lang)
+    return [{"title": r[i18n.col("note", lang)], "text": _("How the data handles it: {handling}").format(
+        handling=r[i18n.col("handling", lang)]), "cite": cite(pkg, r, lang)} for r in records(frame)]
+
+
+def actual_rows(pkg: Package, lang: str) -> list[dict]:
+    return [{"label": r[i18n.col("indicator", lang)],
+             "value": i18n.format_amount(r["value"], None, r["unit"], lang), "cite": cite(pkg, r, lang)}
+            for r in records(pkg["actuals"])]
+
+
+# --- statements ----------------------------------------------------------------------------------
+
+
+def statements(pkg: Package, table: str, lang: str) -> list[dict]:
+    """Numbered statements (breakthroughs, focus tasks, viewpoints): our heading, the plan's text."""
+    return items(pkg, pkg[table].sort_values("order"), lang, title="summary", text="text")
+
+
+def goals_of(pkg: Package, kind: str, lang: str) -> list[dict]:
+    goals = pkg["goals"]
+    return items(pkg, goals[goals["kind"] == kind].sort_values("order"), lang, text="text")
+
+
+# --- border gates --------------------------------------------------------------------------------
+
+GATE_KINDS = {"international_gate": N_("International border gate"), "bilateral_gate": N_("Bilateral border gate"),
+              "secondary_gate": N_("Secondary border gate"), "crossing": N_("Clearance crossing"),
+              "dedicated_lane": N_("Dedicated goods lane")}
+BORDER_VERSION_ITEMS = ["border_gates_count", "priority_gates_list", "priority_chi_ma", "priority_binh_nghi"]
+
+
+def partners_text(crossings: list[dict], lang: str) -> str:
+    _ = i18n.gettext_for(lang)
+    parts = []
+    for c in crossings:
+        partner = c.get(i18n.col("partner", lang)) or _("not named in the sources")
+        parts.append(_("{name} — partner on the Chinese side: {partner}").format(
+            name=c[i18n.col("name", lang)], partner=partner))
+    return "; ".join(parts)
+
+
+def priority_gates(pkg: Package, lang: str) -> list[dict]:
+    """The 5 priorities in order, each with its role and the named crossings it covers."""
+    crossings = records(pkg["border_crossings"])
+    out = []
+    for r in records(pkg["priority_gates"].sort_values("order")):
+        mine = [c for c in crossings if c.get("priority_id") == r["id"]]
+        out.append({"title": r[i18n.col("name", lang)], "text": r[i18n.col("role", lang)],
+                    "meta": partners_text(mine, lang), "cite": cite(pkg, r, lang)})
+    return out
+
+
+def crossing_rows(pkg: Package, lang: str) -> list[dict]:
+    _ = i18n.gettext_for(lang)
+    out = []
+    for c in records(pkg["border_crossings"]):
+        partner = c.get(i18n.col("partner", lang)) or _("not named in the sources")
+        out.append({"label": c[i18n.col("name", lang)],
+                    "value": _("{kind}; partner: {partner}").format(kind=_(GATE_KINDS[c["kind"]]), partner=partner),
+                    "cite": cite(pkg, c, lang)})
+    return out
+
+
+def logistics_items(pkg: Package, lang: str, kinds: tuple[str, ...] | None = None,
+                    exclude: tuple[str, ...] = ()) -> list[dict]:
+    frame = pkg["logistics"]
+    if kinds:
+        frame = frame[frame["kind"].isin(kinds)]
+    frame = frame[~frame["kind"].isin(exclude)]
+    return items(pkg, frame, lang, title="name", text="description")
+
+
+def fact_rows(pkg: Package, lang: str, ids: list[str] | None = None, topic: str | None = None) -> list[dict]:
+    facts = pkg["facts"]
+    if ids is not None:
+        facts = facts.set_index("id").loc[ids].reset_index()
+    if topic is not None:
+        facts = facts[facts["topic"] == topic]
+    flags = flagged_facts(pkg)
+    _ = i18n.gettext_for(lang)
+    rows = figure_rows(pkg, facts, lang, label="label")
+    for row, fact_id in zip(rows, facts["id"]):
+        if fact_id in flags:
+            row["note"] = _("Data note: {note}").format(note=flags[fact_id][i18n.col("note", lang)])
+    return rows
+
+
+def version_rows_for(pkg: Package, lang: str, items_: list[str]) -> list[dict]:
+    wanted = {r["label"]: r for r in version_rows(pkg, lang)}
+    labels = pkg["plan_versions"].query("version == 'adjustment_2026'").set_index("item")[i18n.col("label", lang)]
+    return [wanted[labels[i]] for i in items_ if i in labels and labels[i] in wanted]
+
+
+# --- tourism, urban system, infrastructure -------------------------------------------------------
+
+
+def tourism_items(pkg: Package, lang: str, *kinds: str) -> list[dict]:
+    frame = pkg["tourism"]
+    return items(pkg, frame[frame["kind"].isin(kinds)], lang, title="name", text="description")
+
+
+def tourism_figures(pkg: Package, lang: str) -> list[dict]:
+    _ = i18n.gettext_for(lang)
+    frame = pkg["targets"]
+    rows = records(frame[frame["topic"] == "tourism"])
+    return [{"label": r[i18n.col("indicator", lang)], "value": figure(r, lang), "cite": cite(pkg, r, lang)}
+            for r in rows]
+
+
+URBAN_CLASS = {"II": N_("Class II"), "III": N_("Class III")}
+
+
+def urban_rows(pkg: Package, lang: str) -> list[dict]:
+    """The 13 urban areas: class, and the wards/communes each builds on (with how we know)."""
+    _ = i18n.gettext_for(lang)
+    names = unit_names(pkg)
+    links = records(pkg["urban_area_units"])
+    out = []
+    for r in records(pkg["urban_areas"].sort_values("order")):
+        mine = [x for x in links if x["urban_area_id"] == r["id"]]
+        units = ", ".join(names[x["unit_id"]] for x in mine)
+        basis = _("wards named by the decision") if any(x["basis"] == "stated" for x in mine) else _(
+            "commune of the same name (the decision does not define the extent)")
+        out.append({"label": r[i18n.col("name", lang)],
+                    "value": _("{urban_class} — builds on: {units} ({basis})").format(
+                        urban_class=_(URBAN_CLASS[r["urban_class"]]), units=units, basis=basis),
+                    "cite": cite(pkg, r, lang)})
+    return out
+
+
+def planned_ward_names(pkg: Package) -> list[str]:
+    names = unit_names(pkg)
+    return [names[u] for u in pkg["planned_wards"]["unit_id"]]
+
+
+def structures(pkg: Package, kind: str, lang: str) -> list[dict]:
+    """Axis, corridors, zones or poles: name, route, what develops there, and their places."""
+    _ = i18n.gettext_for(lang)
+    frame = pkg["spatial_structures"]
+    out = []
+    for r in records(frame[frame["kind"] == kind].sort_values("order")):
+        route = r.get(i18n.col("route", lang))
+        out.append({"title": r[i18n.col("name", lang)],
+                    "meta": _("Built on: {route}").format(route=route) if route else None,
+                    "text": r[i18n.col("focus", lang)],
+                    "cite": cite(pkg, r, lang),
+                    "places": members(pkg, r["id"], lang)})
+    return out
+
+
+def industry_items(pkg: Package, lang: str, kind: str) -> list[dict]:
+    frame = pkg["industry"]
+    return items(pkg, frame[frame["kind"] == kind], lang, title="name", text="description")
+
+
+def industrial_park_communes(pkg: Package) -> list[str]:
+    names = unit_names(pkg)
+    frame = pkg["industry"]
+    return [names[u] for u in frame[frame["kind"] == "industrial_park_location"]["unit_id"].dropna()]
+
+
+def infrastructure_items(pkg: Package, lang: str, *sectors: str) -> list[dict]:
+    frame = pkg["infrastructure"]
+    names = unit_names(pkg)
+    return items(pkg, frame[frame["sector"].isin(sectors)], lang, title="name", text="description",
+                 meta=lambda r: names[r["unit_id"]] if r.get("unit_id") else None)
+
+
+ENVIRONMENT_GROUPS = [
+    (N_("Environmental zones"), ("environmental_zone",)),
+    (N_("Nature reserves and landscapes"), ("nature_reserve", "landscape")),
+    (N_("Ecosystems and forests"), ("ecosystem", "forest")),
+    (N_("Environmental monitoring"), ("monitoring_station",)),
+    (N_("Minerals"), ("mineral",)),
+    (N_("Water resources"), ("water_subzone", "water_allocation_priority", "new_reservoir",
+                             "water_protection_solution")),
+    (N_("Natural hazards"), ("hazard_zone",)),
+]
+
+
+def environment_items(pkg: Package, lang: str, kinds: tuple[str, ...]) -> list[dict]:
+    frame = pkg["environment"]
+    names = unit_names(pkg)
+    return items(pkg, frame[frame["kind"].isin(kinds)], lang, title="name", text="description",
+                 meta=lambda r: names[r["unit_id"]] if r.get("unit_id") else None)
+
+
+STRUCTURE_HEADINGS = [("growth_pole", N_("The 2 growth poles")), ("axis", N_("The development axis")),
+                      ("corridor", N_("The 2 economic corridors")), ("zone", N_("The 3 socio-economic zones"))]
+
+
+UTILITY_GROUPS = [(N_("Power"), ("power",)), (N_("Irrigation, water supply and drainage"),
+                                              ("irrigation", "water_supply", "drainage")),
+                  (N_("Waste, cemeteries and fire safety"), ("waste", "cemetery", "fire"))]
+SOCIAL_GROUPS = [(N_("Health"), ("health",)), (N_("Education and training"), ("education",)),
+                 (N_("Culture and sport"), ("culture_sport",)), (N_("Commerce"), ("commerce",)),
+                 (N_("Social protection"), ("social_protection",)),
+                 (N_("Science, technology and digital transformation"), ("science_technology", "digital"))]
+
+
+# --- sources -------------------------------------------------------------------------------------
+
+STATUS = {"current": N_("The plan in force (primary source)"),
+          "superseded": N_("Original plan, adjusted by the 2026 decision"),
+          "context": N_("Context: news report, quoted briefly")}
+NOTE_KINDS = {"spelling_variant": N_("Spelling variant"), "typo": N_("Typing slip"),
+              "inconsistency": N_("Inconsistency"), "omission": N_("Omission"),
+              "cross_document": N_("Difference between documents"), "implausible": N_("Implausible"),
+              "ambiguity": N_("Ambiguity"), "interpretation": N_("Our interpretation")}
+
+
+def document_rows(pkg: Package, lang: str) -> list[dict]:
+    _ = i18n.gettext_for(lang)
+    out = []
+    for s in records(pkg["sources"]):
+        facts = [render.document_label(s, lang)]
+        if s.get(i18n.col("issuer", lang)):
+            facts.append(s[i18n.col("issuer", lang)])
+        if s.get("author"):
+            facts.append(_("by {author}").format(author=s["author"]))
+        out.append({"title": s[i18n.col("title", lang)], "meta": " · ".join(facts),
+                    "status": _(STATUS[s["status"]]), "licence": s[i18n.col("licence", lang)]})
+    return out
+
+
+def note_kind_counts(pkg: Package, lang: str) -> list[tuple[str, int]]:
+    _ = i18n.gettext_for(lang)
+    counts = pkg["data_notes"]["kind"].value_counts()
+    return [(_(NOTE_KINDS[k]), int(counts[k])) for k in NOTE_KINDS if k in counts]
+
+
+def notes_register(pkg: Package, lang: str) -> list[dict]:
+    _ = i18n.gettext_for(lang)
+    out = []
+    for r in records(pkg["data_notes"]):
+        out.append({"title": _(NOTE_KINDS[r["kind"]]), "meta": r["subject"],
+                    "text": r[i18n.col("note", lang)] + " " + _("How the data handles it: {handling}").format(
+                        handling=r[i18n.col("handling", lang)]),
+                    "cite": cite(pkg, r, lang)})
+    return out

@@ -1,0 +1,163 @@
+"""Pure HTML builders for lists and tables of sourced items.
+
+Every value that comes from data is passed through :func:`html.escape` here, so nothing from a
+CSV, a URL or a search box is ever interpreted as markup. Pages hand the result to
+``widgets.html``. Native ``<details>`` gives "source on demand" without JavaScript.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from html import escape
+
+from babel.dates import format_date
+
+from components import i18n
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a row comes from, ready to show."""
+
+    document: str
+    section: str
+    quote: str
+
+
+def format_section(section: str, lang: str) -> str:
+    """``Art.1 II.2.b`` → ``Điều 1, mục II.2.b`` / ``Art. 1, section II.2.b``."""
+    _ = i18n.gettext_for(lang)
+    m = re.fullmatch(r"Art\.\s?(\d+)\s+(.+)", section)
+    if m:
+        rest = m.group(2)
+        rest = re.sub(r"\bfootnote\b", _("footnote"), rest)
+        return _("Art. {article}, section {part}").format(article=m.group(1), part=rest)
+    m = re.fullmatch(r"Art\.\s?(\d+)", section)
+    if m:
+        return _("Art. {article}").format(article=m.group(1))
+    m = re.fullmatch(r"paras?\s+(.+)", section)
+    if m:
+        return _("paragraph {number}").format(number=m.group(1))
+    return section
+
+
+def document_label(source: dict, lang: str) -> str:
+    """Short citation of a document: ``Quyết định 339/QĐ-UBND (28 tháng 2, 2026)``."""
+    _ = i18n.gettext_for(lang)
+    issued = source.get("issued")
+    if source["kind"] == "decision":
+        label = _("Decision {number}").format(number=source["number"])
+        if isinstance(issued, dt.date):
+            label += f" ({format_date(issued, 'long', locale=lang)})"
+        return label
+    title = source[i18n.col("title", lang)]
+    outlet = source.get("outlet")
+    return _("News article: {title}").format(title=title) + (f" ({outlet})" if outlet else "")
+
+
+def citation(row: dict, sources: dict[str, dict], lang: str) -> Citation:
+    src = sources[row["source_id"]]
+    return Citation(document_label(src, lang), format_section(row["section"], lang), row["quote_vi"])
+
+
+def source_details(cite: Citation, lang: str) -> str:
+    """A collapsed "Source" line that opens on the original Vietnamese wording."""
+    _ = i18n.gettext_for(lang)
+    return (
+        '<details class="ls-src"><summary>'
+        f"{escape(_('Source'))}: {escape(cite.document)}, {escape(cite.section)}</summary>"
+        f'<blockquote lang="vi">“{escape(cite.quote)}”</blockquote>'
+        f"<small>{escape(_('Original Vietnamese wording'))}</small></details>"
+    )
+
+
+def figure_table(rows: list[dict], lang: str, caption: str | None = None,
+                 headers: tuple[str, str] | None = None) -> str:
+    """Rows of ``{"label", "value", "cite", "note"?}``: label with its source beneath, and the figure.
+
+    An accessible two-column table that turns into stacked cards on phones.
+    """
+    _ = i18n.gettext_for(lang)
+    head_label, head_value = headers or (_("Indicator"), _("Target"))
+    out = ['<table class="ls-table">']
+    if caption:
+        out.append(f"<caption>{escape(caption)}</caption>")
+    out.append(f'<thead><tr><th scope="col">{escape(head_label)}</th>'
+               f'<th scope="col">{escape(head_value)}</th></tr></thead><tbody>')
+    for r in rows:
+        out.append(
+            f'<tr><th scope="row">{escape(r["label"])}{source_details(r["cite"], lang)}</th>'
+            f'<td class="ls-value">{escape(r["value"])}{_note(r.get("note"), lang)}</td></tr>'
+        )
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def kpi_cards(figures: list[dict], lang: str) -> str:
+    """Headline figures as cards (``label``, ``value``, ``cite``); values wrap rather than being cut."""
+    out = ['<div class="ls-kpis">']
+    for f in figures:
+        out.append(f'<section class="ls-kpi"><h3>{escape(f["label"])}</h3>'
+                   f'<p class="ls-kpi-value">{escape(f["value"])}</p>{source_details(f["cite"], lang)}</section>')
+    out.append("</div>")
+    return "".join(out)
+
+
+def _note(text: str | None, lang: str) -> str:
+    """A data note on a figure, collapsed under a visible marker."""
+    if not text:
+        return ""
+    _ = i18n.gettext_for(lang)
+    return (f'<details class="ls-note"><summary>{escape(_("Data note"))}</summary>'
+            f"<p>{escape(text)}</p></details>")
+
+
+def item_list(items: list[dict], lang: str, ordered: bool = False) -> str:
+    """Items of ``{"title", "text", "cite", "meta"?}``: a heading line, the plan's text, its source."""
+    tag = "ol" if ordered else "ul"
+    out = [f'<{tag} class="ls-items">']
+    for it in items:
+        title = f"<strong>{escape(it['title'])}</strong>" if it.get("title") else ""
+        meta = f' <span class="ls-meta">{escape(it["meta"])}</span>' if it.get("meta") else ""
+        text = f"<p>{escape(it['text'])}</p>" if it.get("text") else ""
+        out.append(f"<li>{title}{meta}{text}{source_details(it['cite'], lang)}</li>")
+    out.append(f"</{tag}>")
+    return "".join(out)
+
+
+def chips(names: list[str], label: str) -> str:
+    """A compact, labelled list of names (communes of a zone, places on an axis)."""
+    inner = "".join(f"<li>{escape(n)}</li>" for n in names)
+    return f'<ul class="ls-chips" aria-label="{escape(label)}">{inner}</ul>'
+
+
+def version_table(rows: list[dict], lang: str, caption: str | None = None) -> str:
+    """Rows of ``{"label", "old", "old_cite", "new", "new_cite"}``: the 2024 plan beside the 2026 adjustment."""
+    _ = i18n.gettext_for(lang)
+    out = ['<table class="ls-table ls-versions">']
+    if caption:
+        out.append(f"<caption>{escape(caption)}</caption>")
+    out.append(f'<thead><tr><th scope="col">{escape(_("Figure"))}</th>'
+               f'<th scope="col">{escape(_("2024 plan (as reported)"))}</th>'
+               f'<th scope="col">{escape(_("2026 adjustment"))}</th></tr></thead><tbody>')
+    for r in rows:
+        out.append(
+            f'<tr><th scope="row">{escape(r["label"])}</th>'
+            f'<td><span class="ls-old">{escape(r["old"])}</span>{source_details(r["old_cite"], lang)}</td>'
+            f'<td><span class="ls-new">{escape(r["new"])}</span>{source_details(r["new_cite"], lang)}</td></tr>'
+        )
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def document_list(rows: list[dict], lang: str) -> str:
+    """The source documents: title, citation line, status and terms of reuse."""
+    _ = i18n.gettext_for(lang)
+    out = ['<ul class="ls-items">']
+    for r in rows:
+        out.append(f"<li><strong>{escape(r['title'])}</strong><p>{escape(r['meta'])}</p>"
+                   f'<p class="ls-meta">{escape(r["status"])}. {escape(_("Reuse"))}: {escape(r["licence"])}</p></li>')
+    out.append("</ul>")
+    return "".join(out)

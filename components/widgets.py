@@ -1,0 +1,129 @@
+"""Small Streamlit pieces shared by the router and the pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from components import i18n, render, site
+
+LANG_KEY = "lang"
+SWITCH_KEY = "lang_switch"
+ROUTED_KEY = "_routed"
+HANDOVER_KEY = "_handover"
+
+# Styles are ours (no data in them). Streamlit's own English chrome that a visitor does not need
+# (status text, hover toolbars) is hidden so Vietnamese pages carry no English.
+CHROME_CSS = """
+<style>
+[data-testid="stStatusWidget"], [data-testid="stElementToolbar"], [data-testid="stToolbarActions"],
+[data-testid="stAppDeployButton"], [data-testid="stMainMenu"] { display: none !important; }
+.ls-table { width: 100%; border-collapse: collapse; margin: .25rem 0 1rem; font-size: 1rem; }
+.ls-table caption { text-align: left; font-weight: 600; padding: .25rem 0 .5rem; }
+.ls-table th, .ls-table td { text-align: left; vertical-align: top; padding: .55rem .6rem;
+  border-bottom: 1px solid rgba(27, 42, 36, .14); }
+.ls-table thead th { font-size: .85rem; text-transform: uppercase; letter-spacing: .03em; color: #3d5249; }
+.ls-table tbody th { font-weight: 500; width: 62%; }
+.ls-table .ls-value { font-weight: 700; white-space: nowrap; color: #0b5d43; }
+.ls-src { font-size: .85rem; color: #3d5249; }
+.ls-src summary { cursor: pointer; min-height: 24px; }
+.ls-src blockquote { margin: .4rem 0 .2rem; padding: .3rem .6rem; border-left: 3px solid #0b6e4f;
+  background: #f2f6f4; font-style: italic; color: #1b2a24; }
+.ls-items { padding-left: 1.3rem; }
+.ls-items li { margin-bottom: .9rem; }
+.ls-items p { margin: .25rem 0; }
+.ls-note { font-weight: 400; white-space: normal; color: #8a4b08; font-size: .85rem; margin-top: .2rem; }
+.ls-note summary { cursor: pointer; }
+.ls-kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: .8rem; margin: .3rem 0 1rem; }
+.ls-kpi { border: 1px solid rgba(27, 42, 36, .16); border-radius: .6rem; padding: .8rem 1rem; background: #fff; }
+.ls-kpi h3 { font-size: .9rem; font-weight: 600; color: #3d5249; margin: 0 0 .3rem; padding: 0; }
+.ls-kpi-value { font-size: 1.6rem; font-weight: 700; color: #0b5d43; line-height: 1.2; margin: 0 0 .4rem; }
+.ls-meta { color: #3d5249; font-size: .9rem; }
+.ls-chips { list-style: none; padding: 0; margin: .25rem 0 .75rem; display: flex; flex-wrap: wrap; gap: .35rem; }
+.ls-chips li { background: #e6efe9; border-radius: 1rem; padding: .15rem .65rem; font-size: .92rem; }
+@media (max-width: 640px) {
+  .ls-table thead { display: none; }
+  .ls-table, .ls-table tbody, .ls-table tr, .ls-table th, .ls-table td { display: block; width: 100%; }
+  .ls-table tr { border-bottom: 1px solid rgba(27, 42, 36, .2); padding: .4rem 0; }
+  .ls-table th, .ls-table td { border: 0; padding: .15rem 0; }
+  .ls-table tbody th { width: 100%; }
+  .ls-table .ls-value { white-space: normal; }
+}
+</style>
+"""
+
+
+def resolve_page_lang() -> str:
+    """The language of this run: a valid ``?lang=`` wins, then the session's, then Vietnamese.
+
+    The result is written back to the URL (navigation clicks drop query parameters, and a bad
+    value is replaced by a good one) and to the session.
+    """
+    lang = i18n.resolve_lang(st.query_params.get(LANG_KEY), st.session_state.get(LANG_KEY))
+    st.session_state[LANG_KEY] = lang
+    if st.query_params.get(LANG_KEY) != lang:
+        st.query_params[LANG_KEY] = lang
+    return lang
+
+
+def _switched() -> None:
+    chosen = i18n.resolve_lang(st.session_state.get(SWITCH_KEY))
+    st.session_state[LANG_KEY] = chosen
+    st.query_params[LANG_KEY] = chosen
+
+
+def language_switch(lang: str) -> None:
+    """The VI/EN switch: a visitor's choice goes to the session and the URL, the page stays."""
+    st.session_state[SWITCH_KEY] = lang
+    st.segmented_control(
+        "Ngôn ngữ · Language", options=list(i18n.LANGS), format_func=i18n.LANG_NAMES.__getitem__,
+        required=True, key=SWITCH_KEY, on_change=_switched, label_visibility="collapsed",
+    )
+
+
+def set_document_lang(lang: str) -> None:
+    """``<html lang>`` = the page language (Streamlit hard-codes ``en``); ``lang`` is checked first."""
+    lang = i18n.resolve_lang(lang)
+    st.html(f"<script>document.documentElement.lang='{lang}'</script>", unsafe_allow_javascript=True)
+
+
+def chrome() -> None:
+    st.html(CHROME_CSS)
+
+
+def page_context(page_file: str) -> tuple[str, Callable[[str], str]]:
+    """The page's language and ``_``; on a cold deep link (folder mode) hand over to the router.
+
+    Pass ``__file__``. When Streamlit runs a ``pages/`` script without ``app.py`` (the first visit
+    after a restart), remember the page and its query, and let the router send the visitor on.
+    """
+    if not st.session_state.get(ROUTED_KEY):
+        st.session_state[HANDOVER_KEY] = {"page": site.page_path(page_file),
+                                          "query": st.query_params.to_dict()}
+        st.switch_page("app.py")
+    lang = i18n.resolve_lang(st.session_state.get(LANG_KEY))
+    return lang, i18n.gettext_for(lang)
+
+
+def html(block: str) -> None:
+    """Show markup built by :mod:`components.render` (every data value in it is escaped)."""
+    st.html(block)
+
+
+def chart(built) -> None:
+    """An Altair chart from :mod:`components.charts`; its description is the accessible name."""
+    st.altair_chart(built, width="stretch")
+
+
+def kpi_grid(figures: list[dict], lang: str) -> None:
+    """Headline figures (``label``, ``value``, ``cite``), each with its source one tap away."""
+    html(render.kpi_cards(figures, lang))
+
+
+def page_links(lang: str, skip: tuple[str, ...] = ()) -> None:
+    """Links to the other pages, the language kept."""
+    _ = i18n.gettext_for(lang)
+    for path, title, slug, icon in site.PAGES:
+        if slug not in skip:
+            st.page_link(path, label=_(title), icon=icon, query_params={LANG_KEY: lang})

@@ -1,0 +1,32 @@
+"""Sources and data: the documents, how the data is curated and checked, the data notes, plan versions."""
+
+import streamlit as st
+
+from components import content, data, render, widgets
+
+lang, _ = widgets.page_context(__file__)
+pkg = data.package()
+
+st.title(_("Sources and data"))
+
+st.subheader(_("Documents"))
+widgets.html(render.document_list(content.document_rows(pkg, lang), lang))
+
+st.subheader(_("How the data is curated and checked"))
+st.markdown(_(
+    "- Every figure and statement is a row of a CSV file, with the document, the section and a short verbatim "
+    "Vietnamese quote it rests on.\n"
+    "- An automatic check compares every quote with the stored text of the decision (and with the news articles "
+    "where their text is available), and checks types, allowed values, ranges and links between tables.\n"
+    "- Commune and ward names are checked against the national list of administrative units (2025).\n"
+    "- English texts are our translations; the Vietnamese is the official wording.\n"
+    "- Where a source is ambiguous or has a slip, we do not correct it silently: it is listed below."))
+
+st.subheader(_("Data notes"))
+counts = content.note_kind_counts(pkg, lang)
+st.markdown(" · ".join(f"{label}: **{count}**" for label, count in counts))
+with st.expander(_("All {count} data notes").format(count=len(pkg["data_notes"]))):
+    widgets.html(render.item_list(content.notes_register(pkg, lang), lang))
+
+st.subheader(_("What changed between plan versions"))
+widgets.html(render.version_table(content.version_rows(pkg, lang), lang))
