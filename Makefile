@@ -36,8 +36,8 @@ check: $(VENV)/.runtime
 
 # Re-extract UI strings and merge them into the Vietnamese catalog (then translate the new entries).
 catalogs: $(VENV)/.runtime
-	$(VENV)/bin/pybabel extract -F babel.cfg --omit-header --no-location --sort-output -o locales/messages.pot .
-	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -l vi --omit-header --no-fuzzy-matching
+	$(VENV)/bin/pybabel -q extract -F babel.cfg --omit-header --no-location --sort-output -o locales/messages.pot .
+	$(VENV)/bin/pybabel -q update -i locales/messages.pot -d locales -l vi --omit-header --no-fuzzy-matching --ignore-obsolete
 
 clean:
 	rm -rf $(VENV) .pytest_cache artifacts

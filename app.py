@@ -19,8 +19,8 @@ _ = i18n.gettext_for(lang)
 widgets.set_document_lang(lang)
 widgets.chrome()
 
-pages = {slug: st.Page(path, title=_(title), url_path=slug, icon=icon, default=(slug == ""))
-         for path, title, slug, icon in site.PAGES}
+pages = {slug: st.Page(path, title=_(title), url_path=slug, default=(slug == ""))
+         for path, title, slug in site.PAGES}
 page = st.navigation(list(pages.values()))
 
 if handover and site.SLUGS.get(handover["page"]) in pages:

@@ -180,7 +180,7 @@ def province_facts(pkg: Package, lang: str) -> list[dict]:
 
 def neighbours(pkg: Package, lang: str) -> list[dict]:
     _ = i18n.gettext_for(lang)
-    return items(pkg, pkg["neighbours"], lang, title="name", meta=lambda r: _(DIRECTIONS[r["direction"]]))
+    return items(pkg, pkg["neighbours"], lang, title="name", meta=lambda r: i18n.translate(DIRECTIONS[r["direction"]], lang))
 
 
 # --- targets -------------------------------------------------------------------------------------
@@ -286,7 +286,7 @@ def crossing_rows(pkg: Package, lang: str) -> list[dict]:
     for c in records(pkg["border_crossings"]):
         partner = c.get(i18n.col("partner", lang)) or _("not named in the sources")
         out.append({"label": c[i18n.col("name", lang)],
-                    "value": _("{kind}; partner: {partner}").format(kind=_(GATE_KINDS[c["kind"]]), partner=partner),
+                    "value": _("{kind}; partner: {partner}").format(kind=i18n.translate(GATE_KINDS[c["kind"]], lang), partner=partner),
                     "cite": cite(pkg, c, lang)})
     return out
 
@@ -353,7 +353,7 @@ def urban_rows(pkg: Package, lang: str) -> list[dict]:
             "commune of the same name (the decision does not define the extent)")
         out.append({"label": r[i18n.col("name", lang)],
                     "value": _("{urban_class} — builds on: {units} ({basis})").format(
-                        urban_class=_(URBAN_CLASS[r["urban_class"]]), units=units, basis=basis),
+                        urban_class=i18n.translate(URBAN_CLASS[r["urban_class"]], lang), units=units, basis=basis),
                     "cite": cite(pkg, r, lang)})
     return out
 
@@ -449,21 +449,21 @@ def document_rows(pkg: Package, lang: str) -> list[dict]:
         if s.get("author"):
             facts.append(_("by {author}").format(author=s["author"]))
         out.append({"title": s[i18n.col("title", lang)], "meta": " · ".join(facts),
-                    "status": _(STATUS[s["status"]]), "licence": s[i18n.col("licence", lang)]})
+                    "status": i18n.translate(STATUS[s["status"]], lang), "licence": s[i18n.col("licence", lang)]})
     return out
 
 
 def note_kind_counts(pkg: Package, lang: str) -> list[tuple[str, int]]:
     _ = i18n.gettext_for(lang)
     counts = pkg["data_notes"]["kind"].value_counts()
-    return [(_(NOTE_KINDS[k]), int(counts[k])) for k in NOTE_KINDS if k in counts]
+    return [(i18n.translate(NOTE_KINDS[k], lang), int(counts[k])) for k in NOTE_KINDS if k in counts]
 
 
 def notes_register(pkg: Package, lang: str) -> list[dict]:
     _ = i18n.gettext_for(lang)
     out = []
     for r in records(pkg["data_notes"]):
-        out.append({"title": _(NOTE_KINDS[r["kind"]]), "meta": r["subject"],
+        out.append({"title": i18n.translate(NOTE_KINDS[r["kind"]], lang), "meta": r["subject"],
                     "text": r[i18n.col("note", lang)] + " " + _("How the data handles it: {handling}").format(
                         handling=r[i18n.col("handling", lang)]),
                     "cite": cite(pkg, r, lang)})

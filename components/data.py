@@ -25,6 +25,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -317,8 +318,11 @@ def read_package(data_dir: Path = DATA_DIR, seeds_dir: Path | None = SEEDS_DIR) 
     return pkg
 
 
+DATA_DIR_ENV = "PLAN_DATA_DIR"  # another data folder (tests and previews of edited data)
+
+
 def _cached_package() -> Package:
-    return read_package()
+    return read_package(Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR))
 
 
 try:  # one validated copy per process, shared by every session (read-only: derive, never mutate)

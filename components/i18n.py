@@ -55,6 +55,11 @@ def gettext_for(lang: str) -> Callable[[str], str]:
     return _catalog(resolve_lang(lang)).gettext
 
 
+def translate(msgid: str, lang: str) -> str:
+    """Translate a msgid held in a variable (marked with ``N_`` where it is defined)."""
+    return gettext_for(lang)(msgid)
+
+
 def col(frame_or_name, lang: str) -> str:
     """The column name of a bilingual text field in ``lang``: ``col('name', 'en') -> 'name_en'``."""
     return f"{frame_or_name}_{resolve_lang(lang)}"
@@ -122,20 +127,18 @@ QUALIFIER_TEMPLATES = {
 
 def format_amount(value_min: float, value_max: float | None, unit: str, lang: str) -> str:
     """A figure with its unit: ``111.100 tỷ đồng`` / ``VND 111,100 billion``."""
-    _ = gettext_for(lang)
     if unit == "arcmin":
         shown = format_arcmin(value_min, lang)
         if value_max is not None and not (isinstance(value_max, float) and math.isnan(value_max)):
             shown = f"{shown}–{format_arcmin(value_max, lang)}"
         return shown
-    return _(UNIT_TEMPLATES[unit]).format(value=format_range(value_min, value_max, lang))
+    return translate(UNIT_TEMPLATES[unit], lang).format(value=format_range(value_min, value_max, lang))
 
 
 def format_figure(value_min: float, value_max: float | None, qualifier: str | None, unit: str, lang: str) -> str:
     """A figure as the plan words it: ``khoảng 111.100 tỷ đồng`` / ``about VND 111,100 billion``."""
-    _ = gettext_for(lang)
     amount = format_amount(value_min, value_max, unit, lang)
-    return _(QUALIFIER_TEMPLATES[qualifier or "exact"]).format(amount=amount)
+    return translate(QUALIFIER_TEMPLATES[qualifier or "exact"], lang).format(amount=amount)
 
 
 def vega_locale(lang: str) -> dict:

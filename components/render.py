@@ -65,11 +65,12 @@ def citation(row: dict, sources: dict[str, dict], lang: str) -> Citation:
 def source_details(cite: Citation, lang: str) -> str:
     """A collapsed "Source" line that opens on the original Vietnamese wording."""
     _ = i18n.gettext_for(lang)
+    label, original = _("Source"), _("Original Vietnamese wording")
     return (
         '<details class="ls-src"><summary>'
-        f"{escape(_('Source'))}: {escape(cite.document)}, {escape(cite.section)}</summary>"
+        f"{escape(label)}: {escape(cite.document)}, {escape(cite.section)}</summary>"
         f'<blockquote lang="vi">“{escape(cite.quote)}”</blockquote>'
-        f"<small>{escape(_('Original Vietnamese wording'))}</small></details>"
+        f"<small>{escape(original)}</small></details>"
     )
 
 
@@ -110,7 +111,8 @@ def _note(text: str | None, lang: str) -> str:
     if not text:
         return ""
     _ = i18n.gettext_for(lang)
-    return (f'<details class="ls-note"><summary>{escape(_("Data note"))}</summary>'
+    label = _("Data note")
+    return (f'<details class="ls-note"><summary>{escape(label)}</summary>'
             f"<p>{escape(text)}</p></details>")
 
 
@@ -139,9 +141,8 @@ def version_table(rows: list[dict], lang: str, caption: str | None = None) -> st
     out = ['<table class="ls-table ls-versions">']
     if caption:
         out.append(f"<caption>{escape(caption)}</caption>")
-    out.append(f'<thead><tr><th scope="col">{escape(_("Figure"))}</th>'
-               f'<th scope="col">{escape(_("2024 plan (as reported)"))}</th>'
-               f'<th scope="col">{escape(_("2026 adjustment"))}</th></tr></thead><tbody>')
+    heads = (_("Figure"), _("2024 plan (as reported)"), _("2026 adjustment"))
+    out.append("<thead><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in heads) + "</tr></thead><tbody>")
     for r in rows:
         out.append(
             f'<tr><th scope="row">{escape(r["label"])}</th>'
@@ -155,9 +156,10 @@ def version_table(rows: list[dict], lang: str, caption: str | None = None) -> st
 def document_list(rows: list[dict], lang: str) -> str:
     """The source documents: title, citation line, status and terms of reuse."""
     _ = i18n.gettext_for(lang)
+    reuse = _("Reuse")
     out = ['<ul class="ls-items">']
     for r in rows:
         out.append(f"<li><strong>{escape(r['title'])}</strong><p>{escape(r['meta'])}</p>"
-                   f'<p class="ls-meta">{escape(r["status"])}. {escape(_("Reuse"))}: {escape(r["licence"])}</p></li>')
+                   f'<p class="ls-meta">{escape(r["status"])}. {escape(reuse)}: {escape(r["licence"])}</p></li>')
     out.append("</ul>")
     return "".join(out)

@@ -8,18 +8,19 @@ from components.i18n import N_
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# (script, title msgid, url_path, icon). url_path is language-neutral and never changes.
+# (script, title msgid, url_path). url_path is language-neutral and never changes. No icons: Material
+# icon names are English words in the page text.
 PAGES = [
-    ("pages/overview.py", N_("Overview"), "", ":material/home:"),
-    ("pages/targets.py", N_("Targets 2030"), "targets", ":material/flag:"),
-    ("pages/breakthroughs.py", N_("Breakthroughs and focus tasks"), "breakthroughs", ":material/bolt:"),
-    ("pages/border-gates.py", N_("Border gates"), "border-gates", ":material/local_shipping:"),
-    ("pages/tourism.py", N_("Tourism"), "tourism", ":material/landscape:"),
-    ("pages/urban-system.py", N_("Urban system and spatial structure"), "urban-system", ":material/location_city:"),
-    ("pages/infrastructure.py", N_("Industry, infrastructure and environment"), "infrastructure", ":material/factory:"),
-    ("pages/sources.py", N_("Sources and data"), "sources", ":material/menu_book:"),
+    ("pages/overview.py", N_("Overview"), ""),
+    ("pages/targets.py", N_("Targets 2030"), "targets"),
+    ("pages/breakthroughs.py", N_("Breakthroughs and focus tasks"), "breakthroughs"),
+    ("pages/border-gates.py", N_("Border gates"), "border-gates"),
+    ("pages/tourism.py", N_("Tourism"), "tourism"),
+    ("pages/urban-system.py", N_("Urban system and spatial structure"), "urban-system"),
+    ("pages/infrastructure.py", N_("Industry, infrastructure and environment"), "infrastructure"),
+    ("pages/sources.py", N_("Sources and data"), "sources"),
 ]
-SLUGS = {path: slug for path, _, slug, _ in PAGES}
+SLUGS = {path: slug for path, _, slug in PAGES}
 
 
 def page_path(page_file: str) -> str:

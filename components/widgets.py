@@ -106,6 +106,15 @@ def page_context(page_file: str) -> tuple[str, Callable[[str], str]]:
     return lang, i18n.gettext_for(lang)
 
 
+def label(text: str) -> None:
+    """A bold run-in heading (our UI text; markdown characters in it are shown as they are)."""
+    st.markdown(f"**{_md_escape(text)}**")
+
+
+def _md_escape(text: str) -> str:
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~" else c for c in text)
+
+
 def html(block: str) -> None:
     """Show markup built by :mod:`components.render` (every data value in it is escaped)."""
     st.html(block)
@@ -124,6 +133,6 @@ def kpi_grid(figures: list[dict], lang: str) -> None:
 def page_links(lang: str, skip: tuple[str, ...] = ()) -> None:
     """Links to the other pages, the language kept."""
     _ = i18n.gettext_for(lang)
-    for path, title, slug, icon in site.PAGES:
+    for path, title, slug in site.PAGES:
         if slug not in skip:
-            st.page_link(path, label=_(title), icon=icon, query_params={LANG_KEY: lang})
+            st.page_link(path, label=_(title), query_params={LANG_KEY: lang})

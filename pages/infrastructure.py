@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import content, data, render, widgets
+from components import content, data, i18n, render, widgets
 
 lang, _ = widgets.page_context(__file__)
 pkg = data.package()
@@ -18,13 +18,13 @@ industry, transport, utilities, social, environment = st.tabs(
 with industry:
     widgets.html(render.figure_table(content.fact_rows(pkg, lang, topic="industry"), lang,
                                      headers=(_("Fact"), _("Figure"))))
-    st.markdown(f"**{_('Communes where industrial parks are focused')}**")
+    widgets.label(_("Communes where industrial parks are focused"))
     widgets.html(render.chips(content.industrial_park_communes(pkg), _("Communes where industrial parks are focused")))
-    st.markdown(f"**{_('Routes along which industrial clusters are placed')}**")
+    widgets.label(_("Routes along which industrial clusters are placed"))
     widgets.html(render.item_list(content.industry_items(pkg, lang, "cluster_corridor"), lang))
-    st.markdown(f"**{_('Priority sectors')}**")
+    widgets.label(_("Priority sectors"))
     widgets.html(render.item_list(content.industry_items(pkg, lang, "priority_sector"), lang))
-    st.markdown(f"**{_('Directions')}**")
+    widgets.label(_("Directions"))
     widgets.html(render.item_list(content.industry_items(pkg, lang, "direction"), lang))
 
 with transport:
@@ -35,14 +35,14 @@ with transport:
 
 with utilities:
     for heading, sectors in content.UTILITY_GROUPS:
-        st.markdown(f"**{_(heading)}**")
+        widgets.label(i18n.translate(heading, lang))
         widgets.html(render.item_list(content.infrastructure_items(pkg, lang, *sectors), lang))
 
 with social:
     widgets.html(render.figure_table(content.fact_rows(pkg, lang, topic="social"), lang,
                                      headers=(_("Fact"), _("Figure"))))
     for heading, sectors in content.SOCIAL_GROUPS:
-        st.markdown(f"**{_(heading)}**")
+        widgets.label(i18n.translate(heading, lang))
         widgets.html(render.item_list(content.infrastructure_items(pkg, lang, *sectors), lang))
 
 with environment:
@@ -51,7 +51,7 @@ with environment:
                                      + content.fact_rows(pkg, lang, topic="resources"), lang,
                                      headers=(_("Fact"), _("Figure"))))
     for heading, kinds in content.ENVIRONMENT_GROUPS:
-        st.markdown(f"**{_(heading)}**")
+        widgets.label(i18n.translate(heading, lang))
         widgets.html(render.item_list(content.environment_items(pkg, lang, kinds), lang))
 
 with st.expander(_("Data notes on these sections")):

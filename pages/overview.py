@@ -23,19 +23,19 @@ with left:
     widgets.html(render.figure_table(content.province_facts(pkg, lang), lang,
                                      headers=(_("Fact"), _("Figure"))))
 with right:
-    st.markdown(f"**{_('Neighbours')}**")
+    widgets.label(_("Neighbours"))
     widgets.html(render.item_list(content.neighbours(pkg, lang), lang))
 
 
 with st.expander(_("The full goals and vision")):
-    st.markdown(f"**{_('Goals to 2030')}**")
+    widgets.label(_("Goals to 2030"))
     widgets.html(render.item_list(content.goals_of(pkg, "general_goal", lang)
                                   + content.goals_of(pkg, "goal_statement", lang), lang))
-    st.markdown(f"**{_('Milestone 2035')}**")
+    widgets.label(_("Milestone 2035"))
     widgets.html(render.item_list(content.goals_of(pkg, "milestone", lang), lang))
-    st.markdown(f"**{_('Vision to 2050')}**")
+    widgets.label(_("Vision to 2050"))
     widgets.html(render.item_list(content.goals_of(pkg, "vision", lang), lang))
-    st.markdown(f"**{_('Defence, security and foreign affairs')}**")
+    widgets.label(_("Defence, security and foreign affairs"))
     widgets.html(render.item_list(content.goals_of(pkg, "defence_goal", lang), lang))
 
 st.subheader(_("Explore the plan"))

@@ -13,7 +13,7 @@ st.caption(_("One development axis, two economic corridors and three socio-econo
 
 st.subheader(_("13 urban areas by 2030"))
 widgets.html(render.figure_table(content.urban_rows(pkg, lang), lang, headers=(_("Urban area"), _("Class"))))
-st.markdown(f"**{_('Communes planned to become wards')}**")
+widgets.label(_("Communes planned to become wards"))
 widgets.html(render.chips(content.planned_ward_names(pkg), _("Communes planned to become wards")))
 
 for kind, heading in content.STRUCTURE_HEADINGS:

@@ -1,0 +1,58 @@
+"""Deep links, language across navigation, and hostile URLs, in a real browser."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from tests.e2e.conftest import wait_ready
+
+
+def _lang_in_url(page) -> list[str] | None:
+    return parse_qs(urlparse(page.url).query).get("lang")
+
+
+def test_cold_deep_link_opens_the_page_in_its_language_with_the_app_navigation(fresh_server, page, artifacts):
+    """A first visit to /border-gates?lang=en on a fresh server (pages/ folder mode) shows that page."""
+    page.goto(f"{fresh_server.url}/border-gates?lang=en")
+    wait_ready(page)
+    assert page.locator("h1").first.inner_text() == "Border gates and the border economy"
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert urlparse(page.url).path == "/border-gates"
+    assert _lang_in_url(page) == ["en"]
+    nav = page.locator('[data-testid="stSidebarNav"] a')
+    assert nav.count() == 8
+    assert "Targets 2030" in nav.all_inner_texts()
+    page.screenshot(path=str(artifacts / "screenshots" / "cold-deep-link-border-gates-en.png"))
+
+
+def test_language_survives_navigation_and_switching_keeps_the_page(server, page):
+    page.goto(f"{server.url}/targets?lang=en")
+    wait_ready(page)
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Tourism").click()
+    page.wait_for_url("**/tourism**")
+    wait_ready(page)
+    assert page.locator("h1").first.inner_text() == "Tourism"
+    assert _lang_in_url(page) == ["en"]
+    page.get_by_role("radio", name="Tiếng Việt").click()
+    page.wait_for_function("() => document.documentElement.lang === 'vi'")
+    wait_ready(page)
+    assert urlparse(page.url).path == "/tourism"
+    assert _lang_in_url(page) == ["vi"]
+    assert page.locator("h1").first.inner_text() == "Du lịch"
+
+
+def test_hostile_language_value_falls_back_and_is_never_rendered(server, page):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{server.url}/?lang=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+    wait_ready(page)
+    assert dialogs == []
+    assert page.evaluate("document.documentElement.lang") == "vi"
+    assert _lang_in_url(page) == ["vi"]
+    assert page.locator("img[src=x]").count() == 0
+
+
+def test_unknown_page_falls_back_to_the_overview(server, page):
+    page.goto(f"{server.url}/no-such-page?lang=en")
+    wait_ready(page)
+    assert page.locator("h1").first.inner_text() == "Lạng Sơn provincial plan 2021–2030, vision to 2050"

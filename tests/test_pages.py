@@ -1,0 +1,146 @@
+"""Every page in both languages through AppTest: no exception, translated, numbers in the locale."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+from babel.messages.pofile import read_po
+from streamlit.testing.v1 import AppTest
+
+from components import data, i18n
+
+APP = str(data.ROOT / "app.py")
+
+# page script -> {lang: strings that must be on the page}; figures checked in the locale's format.
+PAGES = {
+    "pages/overview.py": {"vi": ["khoảng 111.100 tỷ đồng", "10–11%/năm", "830.732 ha", "duy trì 65%"],
+                          "en": ["about VND 111,100 billion", "10–11% a year", "830,732 ha", "maintain 65%"]},
+    "pages/targets.py": {"vi": ["khoảng 854–856 nghìn người", "75,5 năm", "khoảng 3–3,5%", "0,7–0,75"],
+                         "en": ["about 854–856 thousand people", "75.5 years", "about 3–3.5%", "0.7–0.75"]},
+    "pages/breakthroughs.py": {"vi": ["Chuyển đổi số và cải thiện mạnh mẽ môi trường đầu tư"],
+                               "en": ["Digital transformation"]},
+    "pages/border-gates.py": {"vi": ["Ai Diễm", "Nà Ủ", "Bình Nhi Quan", "Yên Trạch"],
+                              "en": ["Ai Diễm", "Nà Ủ", "Bình Nhi Quan", "Yên Trạch"]},
+    "pages/tourism.py": {"vi": ["khoảng 6.000.000 lượt khách", "từ 10.000 tỷ đồng trở lên"],
+                         "en": ["about 6,000,000 visits", "at least VND 10,000 billion"]},
+    "pages/urban-system.py": {"vi": ["Nông trường Thái Bình", "Lương Văn Tri", "Cai Kinh"],
+                              "en": ["Nông trường Thái Bình", "Lương Văn Tri", "Cai Kinh"]},
+    "pages/infrastructure.py": {"vi": ["1.435 mm", "khoảng 156 km"], "en": ["1,435 mm", "about 156 km"]},
+    "pages/sources.py": {"vi": ["Quyết định 339/QĐ-UBND"], "en": ["Decision 339/QĐ-UBND"]},
+}
+TITLES = {"pages/overview.py": "Lạng Sơn provincial plan 2021–2030, vision to 2050",
+          "pages/targets.py": "Targets to 2030", "pages/breakthroughs.py": "Breakthroughs and focus tasks",
+          "pages/border-gates.py": "Border gates and the border economy", "pages/tourism.py": "Tourism",
+          "pages/urban-system.py": "Urban system and spatial structure",
+          "pages/infrastructure.py": "Industry, infrastructure and environment",
+          "pages/sources.py": "Sources and data"}
+
+
+def _open(page: str, lang: str | None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    if lang is not None:
+        at.query_params["lang"] = lang
+    at.run()
+    if page != "pages/overview.py":
+        at.switch_page(page).run()
+    return at
+
+
+def page_text(at: AppTest) -> str:
+    """Everything a visitor can read: markdown, headings, captions, HTML blocks (tags stripped), labels."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "error"):
+        parts += [e.value for e in getattr(at, kind)]
+    parts += [unescape(re.sub(r"<[^>]+>", " ", e.proto.body)) for e in at.get("html")
+              if not e.proto.body.startswith(("<script", "<style"))]
+    parts += [e.label for e in at.expander] + [t.label for t in at.tabs]
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def english_only_strings() -> list[str]:
+    """UI msgids whose Vietnamese differs: none of them may appear on a Vietnamese page."""
+    with (i18n.LOCALES_DIR / "vi" / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        catalog = read_po(f)
+    out = []
+    for m in catalog:
+        if m.id and m.string != m.id:
+            for piece in re.split(r"{\w+}", m.id):
+                piece = piece.strip(" :;,.()—-–")
+                if len(piece) >= 8 and " " in piece:
+                    out.append(piece)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_in_language(page, lang, english_only_strings):
+    at = _open(page, lang)
+    assert not at.exception, at.exception
+    _ = i18n.gettext_for(lang)
+    assert at.title[0].value == _(TITLES[page])
+    text = page_text(at)
+    for expected in PAGES[page][lang]:
+        assert expected in text, f"{expected!r} missing on {page} ({lang})"
+    assert not re.search(r"{\w+}", text), "an unformatted placeholder is on the page"
+    if lang == "vi":
+        leaked = [s for s in english_only_strings if s in text]
+        assert leaked == [], f"English UI text on a Vietnamese page: {leaked[:5]}"
+    assert at.query_params["lang"] == lang
+
+
+def test_vietnamese_is_the_default_language():
+    at = _open("pages/overview.py", None)
+    assert at.title[0].value == i18n.gettext_for("vi")(TITLES["pages/overview.py"])
+    assert at.query_params["lang"] == "vi"
+
+
+@pytest.mark.parametrize("bad", ["<script>alert(1)</script>", "fr", "", "EN", "vi%00"])
+def test_unknown_or_hostile_language_falls_back_to_vietnamese(bad):
+    at = _open("pages/overview.py", bad)
+    assert not at.exception
+    assert at.query_params["lang"] == "vi"
+    assert "<script>alert" not in page_text(at)
+
+
+def test_switching_language_keeps_the_page():
+    at = _open("pages/border-gates.py", "vi")
+    at.button_group[0].set_value("en").run()
+    assert at.title[0].value == TITLES["pages/border-gates.py"]
+    assert at.query_params["lang"] == "en"
+    at.button_group[0].set_value("vi").run()
+    assert at.title[0].value == i18n.gettext_for("vi")(TITLES["pages/border-gates.py"])
+    assert at.query_params["lang"] == "vi"
+
+
+def test_document_language_is_set_from_the_checked_language():
+    at = _open("pages/tourism.py", "en")
+    scripts = [e.proto.body for e in at.get("html") if e.proto.body.startswith("<script")]
+    assert scripts == ["<script>document.documentElement.lang='en'</script>"]
+
+
+def test_data_is_parsed_once_per_process(monkeypatch):
+    calls = []
+    real = data.read_package
+    monkeypatch.setattr(data, "read_package", lambda *a, **k: calls.append(1) or real(*a, **k))
+    data.package.clear()
+    for page in ("pages/overview.py", "pages/targets.py", "pages/tourism.py"):
+        _open(page, "vi")
+    assert len(calls) == 1
+
+
+def test_a_broken_data_file_shows_one_friendly_message(monkeypatch, data_copy):
+    path = data_copy / "targets.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",bn_vnd,", ",furlong,", 1), encoding="utf-8")
+    monkeypatch.setenv(data.DATA_DIR_ENV, str(data_copy))
+    data.package.clear()
+    try:
+        at = _open("pages/targets.py", "en")
+        assert not at.exception
+        assert len(at.error) == 1
+        assert "targets.csv:2:unit: unknown value 'furlong'" in at.error[0].value
+    finally:
+        monkeypatch.delenv(data.DATA_DIR_ENV)
+        data.package.clear()

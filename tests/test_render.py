@@ -1,0 +1,46 @@
+"""HTML builders escape everything that comes from data, URLs or search boxes."""
+
+from __future__ import annotations
+
+import pytest
+
+from components import render
+
+HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>']
+
+
+def _cite(text="trích dẫn"):
+    return render.Citation("Quyết định 339/QĐ-UBND", "Điều 1, mục II.2.b", text)
+
+
+@pytest.mark.parametrize("bad", HOSTILE)
+def test_figure_table_escapes_every_cell(bad):
+    html = render.figure_table([{"label": bad, "value": bad, "cite": _cite(bad), "note": bad}], "en", caption=bad)
+    assert "<script" not in html and "<img" not in html and "<svg" not in html
+    assert "&lt;" in html
+
+
+@pytest.mark.parametrize("bad", HOSTILE)
+def test_lists_and_chips_escape_every_value(bad):
+    html = render.item_list([{"title": bad, "text": bad, "meta": bad, "cite": _cite(bad)}], "vi")
+    html += render.chips([bad], bad) + render.kpi_cards([{"label": bad, "value": bad, "cite": _cite(bad)}], "vi")
+    html += render.version_table([{"label": bad, "old": bad, "new": bad, "old_cite": _cite(bad),
+                                   "new_cite": _cite(bad)}], "vi")
+    assert "<script" not in html and "<img" not in html and "<svg" not in html
+
+
+def test_quotes_are_marked_as_vietnamese_on_english_pages():
+    html = render.source_details(_cite("đạt khoảng 111.100 tỷ đồng"), "en")
+    assert '<blockquote lang="vi">“đạt khoảng 111.100 tỷ đồng”</blockquote>' in html
+    assert "<summary>Source: Quyết định 339/QĐ-UBND, Điều 1, mục II.2.b</summary>" in html
+
+
+@pytest.mark.parametrize(("section", "lang", "shown"), [
+    ("Art.1 II.2.b", "vi", "Điều 1, mục II.2.b"),
+    ("Art.1 II.2.b", "en", "Art. 1, section II.2.b"),
+    ("Art.1 I, footnote 1", "vi", "Điều 1, mục I, chú thích 1"),
+    ("Art.3", "en", "Art. 3"),
+    ("para 13", "vi", "đoạn 13"),
+])
+def test_sections_are_cited_in_the_page_language(section, lang, shown):
+    assert render.format_section(section, lang) == shown
