@@ -21,8 +21,19 @@ def _label(lo: float, hi: float | None, unit: str, lang: str) -> str:
     return i18n.format_amount(lo, None if hi is None or (isinstance(hi, float) and math.isnan(hi)) else hi, unit, lang)
 
 
+def wrap(text: str, width: int = 44) -> list[str]:
+    """Break a title into lines (Vega does not wrap, and phones are narrow)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
 def _finish(chart: alt.Chart, title: str, subtitle: str, description: str, lang: str) -> alt.Chart:
-    return (chart.properties(title=alt.Title(title, subtitle=subtitle, anchor="start"),
+    return (chart.properties(title=alt.Title(wrap(title), subtitle=wrap(subtitle, 60), anchor="start"),
                              description=description, width="container",
                              autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
             .configure(locale=i18n.vega_locale(lang))

@@ -17,6 +17,9 @@ from babel.dates import format_date
 from components import i18n
 
 
+DATE_PATTERNS = {"vi": "dd/MM/yyyy", "en": "d MMMM yyyy"}  # 28/02/2026 · 28 February 2026
+
+
 @dataclass(frozen=True)
 class Citation:
     """Where a row comes from, ready to show."""
@@ -50,7 +53,7 @@ def document_label(source: dict, lang: str) -> str:
     if source["kind"] == "decision":
         label = _("Decision {number}").format(number=source["number"])
         if isinstance(issued, dt.date):
-            label += f" ({format_date(issued, 'long', locale=lang)})"
+            label += f" ({format_date(issued, DATE_PATTERNS[i18n.resolve_lang(lang)], locale=lang)})"
         return label
     title = source[i18n.col("title", lang)]
     outlet = source.get("outlet")

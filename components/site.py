@@ -13,11 +13,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = [
     ("pages/overview.py", N_("Overview"), ""),
     ("pages/targets.py", N_("Targets 2030"), "targets"),
-    ("pages/breakthroughs.py", N_("Breakthroughs and focus tasks"), "breakthroughs"),
+    ("pages/breakthroughs.py", N_("Breakthroughs and tasks"), "breakthroughs"),
     ("pages/border-gates.py", N_("Border gates"), "border-gates"),
     ("pages/tourism.py", N_("Tourism"), "tourism"),
-    ("pages/urban-system.py", N_("Urban system and spatial structure"), "urban-system"),
-    ("pages/infrastructure.py", N_("Industry, infrastructure and environment"), "infrastructure"),
+    ("pages/urban-system.py", N_("Urban system and space"), "urban-system"),
+    ("pages/infrastructure.py", N_("Industry and infrastructure"), "infrastructure"),
     ("pages/sources.py", N_("Sources and data"), "sources"),
 ]
 SLUGS = {path: slug for path, _, slug in PAGES}

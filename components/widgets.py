@@ -39,7 +39,7 @@ CHROME_CSS = """
 .ls-kpi { border: 1px solid rgba(27, 42, 36, .16); border-radius: .6rem; padding: .8rem 1rem; background: #fff; }
 .ls-kpi h3 { font-size: .9rem; font-weight: 600; color: #3d5249; margin: 0 0 .3rem; padding: 0; }
 .ls-kpi-value { font-size: 1.6rem; font-weight: 700; color: #0b5d43; line-height: 1.2; margin: 0 0 .4rem; }
-.ls-meta { color: #3d5249; font-size: .9rem; }
+.ls-meta { display: block; color: #3d5249; font-size: .9rem; }
 .ls-chips { list-style: none; padding: 0; margin: .25rem 0 .75rem; display: flex; flex-wrap: wrap; gap: .35rem; }
 .ls-chips li { background: #e6efe9; border-radius: 1rem; padding: .15rem .65rem; font-size: .92rem; }
 @media (max-width: 640px) {

@@ -18,7 +18,7 @@ def test_structure_ranges_keep_the_plan_ranges(pkg, lang, shown, decimal):
     rows = _data(spec)
     assert [r["shown"] for r in rows][0] == shown
     assert [(r["lo"], r["hi"]) for r in rows] == list(zip(frame["value_min"], frame["value_max"]))
-    assert spec["title"] == {"text": "T", "subtitle": "S", "anchor": "start"}
+    assert spec["title"] == {"text": ["T"], "subtitle": ["S"], "anchor": "start"}
     assert spec["config"]["locale"]["number"]["decimal"] == decimal
     assert spec["description"].startswith("T: ")
 
@@ -46,3 +46,8 @@ def test_growth_chart_shows_actuals_and_the_target_range(pkg):
     assert rows[0]["shown"] == "7%"
     assert rows[-1]["shown"] == "10–11%/năm"
     assert (rows[-1]["lo"], rows[-1]["hi"]) == (10, 11)
+
+
+def test_long_titles_wrap_into_lines():
+    lines = charts.wrap("Tăng trưởng năm 2023 (theo báo cáo) và mục tiêu giai đoạn 2026–2030", 30)
+    assert all(len(line) <= 30 for line in lines) and len(lines) == 3

@@ -22,6 +22,7 @@ def test_cold_deep_link_opens_the_page_in_its_language_with_the_app_navigation(f
     nav = page.locator('[data-testid="stSidebarNav"] a')
     assert nav.count() == 8
     assert "Targets 2030" in nav.all_inner_texts()
+    assert "Breakthroughs and tasks" in nav.all_inner_texts()
     page.screenshot(path=str(artifacts / "screenshots" / "cold-deep-link-border-gates-en.png"))
 
 
