@@ -36,7 +36,7 @@ def _finish(chart: alt.Chart, title: str, subtitle: str, description: str, lang:
     return (chart.properties(title=alt.Title(wrap(title), subtitle=wrap(subtitle, 60), anchor="start"),
                              description=description, width="container",
                              autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
-            .configure(locale=i18n.vega_locale(lang))
+            .configure(locale=i18n.vega_locale(lang), aria=False)  # Vega's own ARIA text is English
             .configure_view(stroke=None))
 
 
@@ -48,10 +48,10 @@ def _short(label: str) -> str:
 def _range_layers(base: alt.Chart, x_title: str, color, tooltip: list, domain_max: float | None = None):
     """A solid bar from 0 to the lower bound, a lighter one on to the upper bound, and the worded value."""
     scale = alt.Scale(domain=[0, domain_max]) if domain_max else alt.Undefined
-    solid = base.mark_bar(size=16).encode(x=alt.X("zero:Q", title=x_title, scale=scale), x2="lo:Q",
+    solid = base.mark_bar(size=16, aria=False).encode(x=alt.X("zero:Q", title=x_title, scale=scale), x2="lo:Q",
                                           color=color, tooltip=tooltip)
-    extra = base.mark_bar(size=16, opacity=0.4).encode(x="lo:Q", x2="hi:Q", color=color, tooltip=tooltip)
-    text = base.mark_text(align="left", dx=5, fontSize=12, fontWeight="bold", color="#1b2a24").encode(
+    extra = base.mark_bar(size=16, opacity=0.4, aria=False).encode(x="lo:Q", x2="hi:Q", color=color, tooltip=tooltip)
+    text = base.mark_text(align="left", dx=5, fontSize=12, fontWeight="bold", color="#1b2a24", aria=False).encode(
         x="hi:Q", text="shown:N")
     return solid + extra + text
 

@@ -463,7 +463,7 @@ def notes_register(pkg: Package, lang: str) -> list[dict]:
     _ = i18n.gettext_for(lang)
     out = []
     for r in records(pkg["data_notes"]):
-        out.append({"title": i18n.translate(NOTE_KINDS[r["kind"]], lang), "meta": r["subject"],
+        out.append({"title": i18n.translate(NOTE_KINDS[r["kind"]], lang),
                     "text": r[i18n.col("note", lang)] + " " + _("How the data handles it: {handling}").format(
                         handling=r[i18n.col("handling", lang)]),
                     "cite": cite(pkg, r, lang)})

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import streamlit as st
 
 from components import i18n, render, site
+from components.i18n import N_
 
 LANG_KEY = "lang"
 SWITCH_KEY = "lang_switch"
@@ -19,6 +21,8 @@ CHROME_CSS = """
 <style>
 [data-testid="stStatusWidget"], [data-testid="stElementToolbar"], [data-testid="stToolbarActions"],
 [data-testid="stAppDeployButton"], [data-testid="stMainMenu"] { display: none !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #3d5249 !important; opacity: 1 !important; }
+[data-testid="stHeading"] h2 { font-size: 1.65rem; padding-top: 1.4rem; }
 .ls-table { width: 100%; border-collapse: collapse; margin: .25rem 0 1rem; font-size: 1rem; }
 .ls-table caption { text-align: left; font-weight: 600; padding: .25rem 0 .5rem; }
 .ls-table th, .ls-table td { text-align: left; vertical-align: top; padding: .55rem .6rem;
@@ -77,15 +81,52 @@ def language_switch(lang: str) -> None:
     """The VI/EN switch: a visitor's choice goes to the session and the URL, the page stays."""
     st.session_state[SWITCH_KEY] = lang
     st.segmented_control(
-        "Ngôn ngữ · Language", options=list(i18n.LANGS), format_func=i18n.LANG_NAMES.__getitem__,
+        i18n.translate(N_("Language"), lang), options=list(i18n.LANGS), format_func=i18n.LANG_NAMES.__getitem__,
         required=True, key=SWITCH_KEY, on_change=_switched, label_visibility="collapsed",
     )
 
 
+# Streamlit's own labels that screen readers announce (and the skip link) are English only; on
+# Vietnamese pages we relabel them. Keys are Streamlit's texts, values our msgids.
+CHROME_LABELS = {
+    "Skip to main content": N_("Skip to main content"),
+    "Sidebar": N_("Sidebar"),
+    "Collapse sidebar": N_("Collapse sidebar"),
+    "Expand sidebar": N_("Expand sidebar"),
+    "App pages": N_("App pages"),
+    "Link to heading": N_("Link to heading"),
+}
+
+_LOCALISE_JS = """<script>(() => {
+  window.__lsLabels = %s;
+  document.documentElement.lang = %s;
+  const apply = () => {
+    const map = window.__lsLabels;
+    document.querySelectorAll('[aria-label], [data-testid="stSkipToContent"]').forEach(el => {
+      const isSkip = el.getAttribute('data-testid') === 'stSkipToContent';
+      const now = isSkip ? el.textContent : el.getAttribute('aria-label');
+      const orig = el.getAttribute('data-ls-orig') || now;
+      if (!(orig in map)) return;
+      el.setAttribute('data-ls-orig', orig);
+      const want = map[orig];
+      if (now !== want) { if (isSkip) el.textContent = want; else el.setAttribute('aria-label', want); }
+    });
+  };
+  apply();
+  if (!window.__lsObserver) {
+    window.__lsObserver = new MutationObserver(apply);
+    window.__lsObserver.observe(document.body, {childList: true, subtree: true});
+  }
+})()</script>"""
+
+
 def set_document_lang(lang: str) -> None:
-    """``<html lang>`` = the page language (Streamlit hard-codes ``en``); ``lang`` is checked first."""
+    """``<html lang>`` = the page language (Streamlit hard-codes ``en``), and Streamlit's own
+    screen-reader labels in that language. Only checked codes and our catalog strings go in."""
     lang = i18n.resolve_lang(lang)
-    st.html(f"<script>document.documentElement.lang='{lang}'</script>", unsafe_allow_javascript=True)
+    labels = {orig: i18n.translate(msgid, lang) for orig, msgid in CHROME_LABELS.items()}
+    payload = json.dumps(labels, ensure_ascii=False).replace("</", "<\\/")
+    st.html(_LOCALISE_JS % (payload, json.dumps(lang)), unsafe_allow_javascript=True)
 
 
 def chrome() -> None:
@@ -121,8 +162,9 @@ def html(block: str) -> None:
 
 
 def chart(built) -> None:
-    """An Altair chart from :mod:`components.charts`; its description is the accessible name."""
-    st.altair_chart(built, width="stretch")
+    """An Altair chart from :mod:`components.charts`; its description becomes the accessible name."""
+    spec = built.to_dict()
+    st.vega_lite_chart(spec, width="stretch", alt=spec.pop("description", None))
 
 
 def kpi_grid(figures: list[dict], lang: str) -> None:

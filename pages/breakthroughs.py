@@ -11,15 +11,15 @@ st.title(_("Breakthroughs and focus tasks"))
 st.caption(_("Article 1, sections II.1 and II.4 of the decision. Headings are ours; the text under each is the "
              "plan's, translated, with the official Vietnamese one click away."))
 
-st.subheader(_("The 4 development breakthroughs"))
+st.header(_("The 4 development breakthroughs"))
 widgets.html(render.item_list(content.statements(pkg, "breakthroughs", lang), lang, ordered=True))
 
-st.subheader(_("The 8 focus tasks"))
+st.header(_("The 8 focus tasks"))
 widgets.html(render.item_list(content.statements(pkg, "focus_tasks", lang), lang, ordered=True))
 
-st.subheader(_("The 4 pillars of digital transformation"))
+st.header(_("The 4 pillars of digital transformation"))
 widgets.html(render.item_list(content.items(pkg, pkg["digital_pillars"].sort_values("order"), lang, title="name"),
                               lang, ordered=True))
 
-st.subheader(_("The 6 development viewpoints"))
+st.header(_("The 6 development viewpoints"))
 widgets.html(render.item_list(content.statements(pkg, "viewpoints", lang), lang, ordered=True))

@@ -11,13 +11,13 @@ st.title(_("Lạng Sơn provincial plan 2021–2030, vision to 2050"))
 st.caption(_("As adjusted by Decision 339/QĐ-UBND of 28 February 2026. Every figure cites the decision: open "
              "“Source” beside it to read the official Vietnamese wording."))
 
-st.subheader(_("The plan in three sentences"))
+st.header(_("The plan in three sentences"))
 widgets.html(render.item_list(content.headline_statements(pkg, lang), lang))
 
-st.subheader(_("Headline targets"))
+st.header(_("Headline targets"))
 widgets.kpi_grid(content.headline_figures(pkg, lang), lang)
 
-st.subheader(_("The province in brief"))
+st.header(_("The province in brief"))
 left, right = st.columns([3, 2], gap="large")
 with left:
     widgets.html(render.figure_table(content.province_facts(pkg, lang), lang,
@@ -38,5 +38,5 @@ with st.expander(_("The full goals and vision")):
     widgets.label(_("Defence, security and foreign affairs"))
     widgets.html(render.item_list(content.goals_of(pkg, "defence_goal", lang), lang))
 
-st.subheader(_("Explore the plan"))
+st.header(_("Explore the plan"))
 widgets.page_links(lang, skip=("",))

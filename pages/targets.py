@@ -22,10 +22,10 @@ with right:
                                             _("Target ranges. Source: Decision 339/QĐ-UBND, Art. 1, section II.2.b")))
 
 for domain, label in content.DOMAINS:
-    st.subheader(_(label))
+    st.header(_(label))
     widgets.html(render.figure_table(content.targets_in(pkg, lang, domain), lang))
 
-st.subheader(_("What the 2026 adjustment changed"))
+st.header(_("What the 2026 adjustment changed"))
 st.caption(_("The 2024 figures are those the news reported for the original plan (Decision 236/QĐ-TTg) and "
              "its implementation plan; each cites its article. Periods and bases can differ: see the data notes."))
 title = _("2024 plan and 2026 adjustment, percentage targets")
@@ -33,7 +33,7 @@ widgets.chart(charts.version_comparison(content.version_pairs(pkg, lang, numeric
                                           _("Bars show the stated range; a single bar is a single figure.")))
 widgets.html(render.version_table(content.version_rows(pkg, lang), lang))
 
-st.subheader(_("Growth in 2023 and the growth target"))
+st.header(_("Growth in 2023 and the growth target"))
 actuals, target = content.growth_actuals(pkg)
 title = _("Growth in 2023 (reported) and the 2026–2030 target")
 widgets.chart(charts.actuals_against_target(actuals, target, lang, title,

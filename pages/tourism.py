@@ -10,22 +10,22 @@ pkg = data.package()
 st.title(_("Tourism"))
 st.caption(_("Tourism is to become a spearhead economic sector by 2030 (Article 1, sections II.4.a and III.1.b)."))
 
-st.subheader(_("Targets for 2030"))
+st.header(_("Targets for 2030"))
 widgets.kpi_grid(content.tourism_figures(pkg, lang), lang)
 
-st.subheader(_("Mẫu Sơn and the UNESCO Global Geopark"))
+st.header(_("Mẫu Sơn and the UNESCO Global Geopark"))
 widgets.html(render.item_list(content.tourism_items(pkg, lang, "national_tourist_area", "geopark"), lang))
 
-st.subheader(_("Tourist areas"))
+st.header(_("Tourist areas"))
 widgets.html(render.item_list(content.tourism_items(pkg, lang, "tourist_areas"), lang))
 
-st.subheader(_("Product groups"))
+st.header(_("Product groups"))
 widgets.html(render.item_list(content.tourism_items(pkg, lang, "product_group", "supplementary_product"), lang))
 
-st.subheader(_("Tourism in each economic zone"))
+st.header(_("Tourism in each economic zone"))
 widgets.html(render.item_list(content.tourism_items(pkg, lang, "zone_tourism"), lang))
 
-st.subheader(_("Tasks for tourism"))
+st.header(_("Tasks for tourism"))
 widgets.html(render.item_list(content.tourism_items(pkg, lang, "task"), lang))
 
 with st.expander(_("Data notes on tourism")):

@@ -11,13 +11,13 @@ st.title(_("Urban system and spatial structure"))
 st.caption(_("One development axis, two economic corridors and three socio-economic zones (Article 1, section "
              "III.3), and 13 urban areas by 2030 (section IV.1)."))
 
-st.subheader(_("13 urban areas by 2030"))
+st.header(_("13 urban areas by 2030"))
 widgets.html(render.figure_table(content.urban_rows(pkg, lang), lang, headers=(_("Urban area"), _("Class"))))
 widgets.label(_("Communes planned to become wards"))
 widgets.html(render.chips(content.planned_ward_names(pkg), _("Communes planned to become wards")))
 
 for kind, heading in content.STRUCTURE_HEADINGS:
-    st.subheader(_(heading))
+    st.header(_(heading))
     for item in content.structures(pkg, kind, lang):
         widgets.html(render.item_list([item], lang))
         if item["places"]:
