@@ -57,7 +57,9 @@ def document_label(source: dict, lang: str) -> str:
         return label
     title = source[i18n.col("title", lang)]
     outlet = source.get("outlet")
-    return _("News article: {title}").format(title=title) + (f" ({outlet})" if outlet else "")
+    prefix = _("News article: {title}")
+    label = title if title.lower().startswith(("news article", "bài báo")) else prefix.format(title=title)
+    return label + (f" ({outlet})" if outlet else "")
 
 
 def citation(row: dict, sources: dict[str, dict], lang: str) -> Citation:

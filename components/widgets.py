@@ -47,6 +47,7 @@ CHROME_CSS = """
 .ls-chips { list-style: none; padding: 0; margin: .25rem 0 .75rem; display: flex; flex-wrap: wrap; gap: .35rem; }
 .ls-chips li { background: #e6efe9; border-radius: 1rem; padding: .15rem .65rem; font-size: .92rem; }
 @media (max-width: 640px) {
+  h1 { font-size: 2.1rem !important; }
   .ls-table thead { display: none; }
   .ls-table, .ls-table tbody, .ls-table tr, .ls-table th, .ls-table td { display: block; width: 100%; }
   .ls-table tr { border-bottom: 1px solid rgba(27, 42, 36, .2); padding: .4rem 0; }
