@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     assert pkg is not None
     rows = sum(len(t) for t in pkg.tables.values())
-    cited = {s for t in pkg.tables.values() if "source_id" in t for s in t["source_id"]}
+    cited = {s for t in pkg.tables.values() if "quote_vi" in t for s in t["source_id"]}
     unchecked = sorted(s for s in cited if s not in pkg.source_texts)
     note = f"; quotes not checked for {', '.join(unchecked)} (source text not on this machine)" if unchecked else ""
     print(f"OK: {len(pkg.tables)} tables, {rows} rows{note}.")

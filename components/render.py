@@ -168,3 +168,32 @@ def document_list(rows: list[dict], lang: str) -> str:
                    f'<p class="ls-meta">{escape(r["status"])}. {escape(reuse)}: {escape(r["licence"])}</p></li>')
     out.append("</ul>")
     return "".join(out)
+
+
+def simple_table(headers: list[str], rows: list[list[str]], caption: str | None = None) -> str:
+    """A plain accessible table; every cell escaped."""
+    out = ['<table class="ls-table ls-simple">']
+    if caption:
+        out.append(f"<caption>{escape(caption)}</caption>")
+    out.append("<thead><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in headers) + "</tr></thead><tbody>")
+    for row in rows:
+        out.append("<tr>" + f'<th scope="row">{escape(row[0])}</th>'
+                   + "".join(f"<td>{escape(c)}</td>" for c in row[1:]) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def map_legend(entries: list[dict], title: str) -> str:
+    """The map's legend: a symbol in its colour and a label, as a list."""
+    items = "".join(
+        f'<li><span class="ls-sym" aria-hidden="true" style="color: rgb({int(e["colour"][0])},'
+        f'{int(e["colour"][1])},{int(e["colour"][2])})">{escape(e["symbol"])}</span> {escape(e["label"])}</li>'
+        for e in entries)
+    return f'<div class="ls-legend"><strong>{escape(title)}</strong><ul>{items}</ul></div>'
+
+
+def map_card(title: str, lines: list[str], close_hint: str) -> str:
+    """The card of the selected map item (its tooltip lines, as text)."""
+    body = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return (f'<section class="ls-card" aria-live="polite"><h3>{escape(title)}</h3><ul>{body}</ul>'
+            f"<small>{escape(close_hint)}</small></section>")

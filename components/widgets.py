@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 
 import streamlit as st
 
-from components import i18n, render, site
+from components import data, i18n, maps, render, site
 from components.i18n import N_
 
 LANG_KEY = "lang"
@@ -44,6 +45,12 @@ CHROME_CSS = """
 .ls-kpi h3 { font-size: .9rem; font-weight: 600; color: #3d5249; margin: 0 0 .3rem; padding: 0; }
 .ls-kpi-value { font-size: 1.6rem; font-weight: 700; color: #0b5d43; line-height: 1.2; margin: 0 0 .4rem; }
 .ls-meta { display: block; color: #3d5249; font-size: .9rem; }
+.ls-legend ul { list-style: none; padding: 0; margin: .4rem 0 1rem; }
+.ls-legend li { margin: .2rem 0; font-size: .92rem; }
+.ls-sym { display: inline-block; width: 1.3rem; text-align: center; font-size: 1.1rem; }
+.ls-card { border: 1px solid rgba(27, 42, 36, .2); border-radius: .6rem; padding: .7rem .9rem; background: #fbfaf7; }
+.ls-card h3 { font-size: 1.05rem; margin: 0 0 .3rem; padding: 0; }
+.ls-card ul { padding-left: 1.1rem; margin: 0 0 .4rem; font-size: .92rem; }
 .ls-chips { list-style: none; padding: 0; margin: .25rem 0 .75rem; display: flex; flex-wrap: wrap; gap: .35rem; }
 .ls-chips li { background: #e6efe9; border-radius: 1rem; padding: .15rem .65rem; font-size: .92rem; }
 @media (max-width: 640px) {
@@ -179,3 +186,55 @@ def page_links(lang: str, skip: tuple[str, ...] = ()) -> None:
     for path, title, slug in site.PAGES:
         if slug not in skip:
             st.page_link(path, label=_(title), query_params={LANG_KEY: lang})
+
+
+MAP_ITEM_KEY = "item"
+
+
+@functools.lru_cache(maxsize=32)
+def _deck(lang: str, layers: tuple[str, ...], basemap: bool, zoom: float, centre: tuple[float, float]):
+    return maps.plan_map(data.package(), lang, layers, basemap=basemap, zoom=zoom, centre=centre)
+
+
+def map_view(lang: str, key: str, default_layers: tuple[str, ...], zoom: float = 8.1,
+             centre: tuple[float, float] = maps.CENTRE) -> None:
+    """The schematic plan map with layer toggles, legend, selection card (kept in ``?item=``),
+    a text summary and the table of every point."""
+    _ = i18n.gettext_for(lang)
+    pkg = data.package()
+    options = list(maps.LAYERS)
+    chosen = st.pills(_("Layers"), options, selection_mode="multi", default=list(default_layers),
+                      format_func=lambda k: i18n.translate(maps.LAYERS[k][0], lang), key=f"{key}_layers")
+    basemap = st.toggle(_("Show an online basemap"), value=False, key=f"{key}_basemap")
+    if basemap:
+        st.caption(_("The basemap is drawn by a third-party provider from OpenStreetMap data: its borders and "
+                     "names are the provider's and are not authoritative. It needs an internet connection."))
+    layers = tuple(k for k in options if k in (chosen or []))
+    points = maps.layer_points(pkg, lang)
+    known = {row["id"]: row for frame in points.values() if not frame.empty for row in frame.to_dict("records")}
+    left, right = st.columns([3, 1], gap="medium")
+    with left:
+        event = st.pydeck_chart(_deck(lang, layers, basemap, zoom, centre), on_select="rerun",
+                                selection_mode="single-object", key=f"{key}_map", height=620,
+                                alt=maps.summary(pkg, lang))
+        picked = [o for objs in (event.selection.get("objects") or {}).values() for o in objs] if event else []
+        if picked and picked[0].get("id") in known:
+            st.query_params[MAP_ITEM_KEY] = picked[0]["id"]
+    with right:
+        html(render.map_legend(maps.legend(lang, layers), _("Legend")))
+        item = known.get(st.query_params.get(MAP_ITEM_KEY))
+        if item:
+            lines = item["tooltip"].split("\n")
+            html(render.map_card(lines[0], lines[1:], _("Select another point on the map to change this card.")))
+        else:
+            st.caption(_("Select a point on the map to see its details here."))
+    st.caption(_("Positions are approximate and for orientation only; this schematic map draws no borders. The "
+                 "axis is drawn through the Hữu Nghị gate, the Lạng Sơn urban area, Chi Lăng and Hữu Lũng; lines "
+                 "towards neighbouring provinces stop at the edge of the map."))
+    st.markdown(maps.summary(pkg, lang))
+    with st.expander(_("Every point on the map, as a table")):
+        html(render.simple_table([_("Name"), _("Layer"), _("Details")],
+                                 [[row["label"], i18n.translate(maps.LAYERS[layer][0], lang),
+                                   row["tooltip"].replace("\n", " · ")]
+                                  for layer, frame in points.items() if layer in layers and not frame.empty
+                                  for row in frame.to_dict("records")]))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import content, data, render, widgets
+from components import content, data, maps, render, widgets
 
 lang, _ = widgets.page_context(__file__)
 pkg = data.package()
@@ -13,6 +13,9 @@ st.caption(_("Article 1, sections III.1.c, V.1 and VI.1.c of the decision. Partn
 
 st.header(_("The Đồng Đăng – Lạng Sơn border economic zone"))
 widgets.html(render.item_list(content.logistics_items(pkg, lang, kinds=("border_economic_zone",)), lang))
+
+st.header(_("Map of the border gates"))
+widgets.map_view(lang, "gates", default_layers=("gates", "ports", "urban"), zoom=8.9, centre=maps.GATES_CENTRE)
 
 st.header(_("The 5 priority gates and crossings"))
 widgets.html(render.item_list(content.priority_gates(pkg, lang), lang, ordered=True))

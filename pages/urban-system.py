@@ -11,6 +11,9 @@ st.title(_("Urban system and spatial structure"))
 st.caption(_("One development axis, two economic corridors and three socio-economic zones (Article 1, section "
              "III.3), and 13 urban areas by 2030 (section IV.1)."))
 
+st.header(_("Map of the urban system"))
+widgets.map_view(lang, "urban", default_layers=("zones", "urban", "gates", "ports", "poles", "axis"))
+
 st.header(_("13 urban areas by 2030"))
 widgets.html(render.figure_table(content.urban_rows(pkg, lang), lang, headers=(_("Urban area"), _("Class"))))
 widgets.label(_("Communes planned to become wards"))
