@@ -259,7 +259,7 @@ def scale_and_north(lang: str, centre: tuple[float, float] = CENTRE, zoom: float
     half_lat = height_px / 2 * degrees_per_px * math.cos(math.radians(centre[0]))
     lat0, lon0 = centre[0] - 0.85 * half_lat, centre[1] - 0.9 * half_lon
     km20 = 20 / (111.32 * math.cos(math.radians(lat0)))
-    north = (centre[0] + 0.85 * half_lat, centre[1] - 0.85 * half_lon)  # top left: zoom buttons sit top right
+    north = (centre[0] + 0.85 * half_lat, centre[1] - 0.78 * half_lon)  # top left: zoom buttons sit top right
     bar = pd.DataFrame([{"path": [[lon0, lat0], [lon0 + km20, lat0]]}])
     labels = pd.DataFrame([
         {"lat": lat0 + 0.06 * half_lat, "lon": lon0 + km20 / 2, "label": f"{i18n.format_number(20, lang)} km"},

@@ -29,8 +29,8 @@ CHROME_CSS = """
 .ls-table th, .ls-table td { text-align: left; vertical-align: top; padding: .55rem .6rem;
   border-bottom: 1px solid rgba(27, 42, 36, .14); }
 .ls-table thead th { font-size: .85rem; text-transform: uppercase; letter-spacing: .03em; color: #3d5249; }
-.ls-table tbody th { font-weight: 500; width: 62%; }
-.ls-table .ls-value { font-weight: 700; white-space: nowrap; color: #0b5d43; }
+.ls-table tbody th { font-weight: 500; width: 58%; min-width: 12rem; }
+.ls-table .ls-value { font-weight: 700; color: #0b5d43; min-width: 9rem; }
 .ls-src { font-size: .85rem; color: #3d5249; }
 .ls-src summary { cursor: pointer; min-height: 24px; }
 .ls-src blockquote { margin: .4rem 0 .2rem; padding: .3rem .6rem; border-left: 3px solid #0b6e4f;
