@@ -35,6 +35,7 @@ finally:
     st.session_state[widgets.ROUTED_KEY] = False
 
 st.divider()
+widgets.share_and_cite(lang)
 st.caption(_("Source of every figure: Decision 339/QĐ-UBND of the Lạng Sơn People's Committee, 28 February 2026, "
              "approving the adjusted provincial plan 2021–2030, vision 2050. English translation by the dashboard "
              "team; the official Vietnamese wording is one click away beside each figure."))

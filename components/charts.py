@@ -33,7 +33,7 @@ def wrap(text: str, width: int = 44) -> list[str]:
 
 
 def _finish(chart: alt.Chart, title: str, subtitle: str, description: str, lang: str) -> alt.Chart:
-    return (chart.properties(title=alt.Title(wrap(title), subtitle=wrap(subtitle, 60), anchor="start"),
+    return (chart.properties(title=alt.Title(wrap(title), subtitle=wrap(subtitle, 60), anchor="start", aria=False),
                              description=description, width="container",
                              autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
             .configure(locale=i18n.vega_locale(lang), aria=False)  # Vega's own ARIA text is English
@@ -67,7 +67,7 @@ def structure_ranges(frame: pd.DataFrame, lang: str, title: str, subtitle: str) 
         "shown": [_label(lo, hi, u, lang) for lo, hi, u in zip(frame["value_min"], frame["value_max"], frame["unit"])],
     })
     base = alt.Chart(rows).encode(y=alt.Y("sector:N", title=None, sort=None,
-                                          axis=alt.Axis(labelLimit=200, labelFontSize=12)))
+                                          axis=alt.Axis(labelLimit=280, labelFontSize=12)))
     tooltip = [alt.Tooltip("sector:N", title=_("Sector")), alt.Tooltip("shown:N", title=_("Target range"))]
     layers = _range_layers(base, _("Share (%)"), alt.value(PALETTE["target"]), tooltip,
                            domain_max=float(max(60.0, rows["hi"].max() + 12)))
@@ -93,7 +93,7 @@ def version_comparison(frame: pd.DataFrame, lang: str, title: str, subtitle: str
                       scale=alt.Scale(domain=order, range=[PALETTE["plan_2024"], PALETTE["adjustment_2026"]]),
                       legend=alt.Legend(orient="top"))
     base = alt.Chart(rows).encode(
-        y=alt.Y("item:N", title=None, sort=None, axis=alt.Axis(labelLimit=220, labelFontSize=12)),
+        y=alt.Y("item:N", title=None, sort=None, axis=alt.Axis(labelLimit=300, labelFontSize=12)),
         yOffset=alt.YOffset("version:N", sort=order))
     tooltip = [alt.Tooltip("item:N", title=_("Figure")), alt.Tooltip("version:N", title=_("Version")),
                alt.Tooltip("shown:N", title=_("Value"))]

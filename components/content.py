@@ -10,7 +10,7 @@ import math
 
 import pandas as pd
 
-from components import i18n, render
+from components import exports, i18n, render
 from components.data import Package
 
 
@@ -88,9 +88,17 @@ def members(pkg: Package, structure_id: str, lang: str) -> list[str]:
     return out
 
 
+# Items whose two versions measure different things, so a chart must not set them side by side:
+# the 2024 forest figure is an increase with no baseline, the 2026 one a level (data note
+# targets_forest_cover_relative). They stay in the comparison table, with their wording.
+NOT_COMPARABLE_IN_CHARTS = {"forest_cover"}
+
+
 def version_pairs(pkg: Package, lang: str, numeric: bool) -> pd.DataFrame:
-    """Plan-version rows whose items have both versions; ``numeric`` keeps percentage figures only."""
+    """Plan-version rows whose items have both versions; ``numeric`` keeps comparable percentage figures."""
     pv = pkg["plan_versions"]
+    if numeric:
+        pv = pv[~pv["item"].isin(NOT_COMPARABLE_IN_CHARTS)]
     both = pv.groupby("item")["version"].nunique()
     pv = pv[pv["item"].isin(both[both == 2].index)]
     if numeric:
@@ -467,4 +475,42 @@ def notes_register(pkg: Package, lang: str) -> list[dict]:
                     "text": r[i18n.col("note", lang)] + " " + _("How the data handles it: {handling}").format(
                         handling=r[i18n.col("handling", lang)]),
                     "cite": cite(pkg, r, lang)})
+    return out
+
+
+# --- charts with their exports -------------------------------------------------------------------
+
+
+def target_charts(pkg: Package, lang: str) -> list[exports.ChartExport]:
+    """The Targets page's charts, each with the rows it draws (for CSV) and a file-name stem."""
+    from components import charts
+
+    _ = i18n.gettext_for(lang)
+    source = _("Target ranges. Source: Decision 339/QĐ-UBND, Art. 1, section II.2.b")
+    out = []
+    for slug, group, title in (("grdp-structure-2030", "grdp_structure_2030", _("GRDP structure in 2030, by sector")),
+                               ("labour-structure-2030", "labour_structure_2030",
+                                _("Employed workers in 2030, by sector"))):
+        frame = chart_group(pkg, group)
+        out.append(exports.ChartExport(slug, title, charts.structure_ranges(frame, lang, title, source),
+                                       exports.sourced_rows(pkg, frame, lang, "indicator")))
+    title = _("2024 plan and 2026 adjustment, percentage targets")
+    pairs = version_pairs(pkg, lang, numeric=True)
+    out.append(exports.ChartExport(
+        "plan-2024-vs-2026", title,
+        charts.version_comparison(pairs, lang, title, _("Sources: Decision 339/QĐ-UBND, Art. 1, section II.2.b; the "
+                                                        "2024 figures as reported in the news (each row's source is "
+                                                        "in the CSV).")),
+        exports.sourced_rows(pkg, pairs, lang, "label")))
+    actuals, target = growth_actuals(pkg)
+    title = _("Growth in 2023 (reported) and the 2026–2030 target")
+    rows = pd.concat([exports.sourced_rows(pkg, actuals, lang, "indicator"),
+                      exports.sourced_rows(pkg, pkg["targets"][pkg["targets"]["id"] == target["id"]], lang,
+                                           "indicator")], ignore_index=True)
+    out.append(exports.ChartExport(
+        "growth-2023-vs-target", title,
+        charts.actuals_against_target(actuals, target, lang, title, _("2023: as reported at the 2024 plan conference. "
+                                                                        "Target: Decision 339/QĐ-UBND, Art. 1, "
+                                                                        "section II.2.b")),
+        rows))
     return out

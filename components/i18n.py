@@ -19,6 +19,7 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 from babel.support import Translations
 
@@ -139,6 +140,14 @@ def format_figure(value_min: float, value_max: float | None, qualifier: str | No
     """A figure as the plan words it: ``khoảng 111.100 tỷ đồng`` / ``about VND 111,100 billion``."""
     amount = format_amount(value_min, value_max, unit, lang)
     return translate(QUALIFIER_TEMPLATES[qualifier or "exact"], lang).format(amount=amount)
+
+
+DATE_PATTERNS = {"vi": "dd/MM/yyyy", "en": "d MMMM yyyy"}  # 28/02/2026 · 28 February 2026
+
+
+def format_date(value, lang: str) -> str:
+    lang = resolve_lang(lang)
+    return _babel_date(value, DATE_PATTERNS[lang], locale=lang)
 
 
 def vega_locale(lang: str) -> dict:

@@ -12,12 +12,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from babel.dates import format_date
-
 from components import i18n
-
-
-DATE_PATTERNS = {"vi": "dd/MM/yyyy", "en": "d MMMM yyyy"}  # 28/02/2026 · 28 February 2026
 
 
 @dataclass(frozen=True)
@@ -29,21 +24,25 @@ class Citation:
     quote: str
 
 
+SECTION_WORDS = {"footnote": i18n.N_("footnote"), "Recipients": i18n.N_("Recipients"),
+                 "Preamble": i18n.N_("Preamble")}
+
+
 def format_section(section: str, lang: str) -> str:
-    """``Art.1 II.2.b`` → ``Điều 1, mục II.2.b`` / ``Art. 1, section II.2.b``."""
+    """``Art.1 II.2.b`` → ``Điều 1, mục II.2.b`` / ``Art. 1, section II.2.b``; ``para 3`` → ``đoạn 3``."""
     _ = i18n.gettext_for(lang)
-    m = re.fullmatch(r"Art\.\s?(\d+)\s+(.+)", section)
+    words = re.compile(r"\b(" + "|".join(SECTION_WORDS) + r")\b")
+    local = lambda text: words.sub(lambda m: i18n.translate(SECTION_WORDS[m.group(1)], lang), text)  # noqa: E731
+    m = re.fullmatch(r"Art\.\s?(\d+)(?:\s+|,\s*)(.+)", section)
     if m:
-        rest = m.group(2)
-        rest = re.sub(r"\bfootnote\b", _("footnote"), rest)
-        return _("Art. {article}, section {part}").format(article=m.group(1), part=rest)
+        return _("Art. {article}, section {part}").format(article=m.group(1), part=local(m.group(2)))
     m = re.fullmatch(r"Art\.\s?(\d+)", section)
     if m:
         return _("Art. {article}").format(article=m.group(1))
     m = re.fullmatch(r"paras?\s+(.+)", section)
     if m:
         return _("paragraph {number}").format(number=m.group(1))
-    return section
+    return local(section)
 
 
 def document_label(source: dict, lang: str) -> str:
@@ -53,7 +52,7 @@ def document_label(source: dict, lang: str) -> str:
     if source["kind"] == "decision":
         label = _("Decision {number}").format(number=source["number"])
         if isinstance(issued, dt.date):
-            label += f" ({format_date(issued, DATE_PATTERNS[i18n.resolve_lang(lang)], locale=lang)})"
+            label += f" ({i18n.format_date(issued, lang)})"
         return label
     title = source[i18n.col("title", lang)]
     outlet = source.get("outlet")
@@ -197,3 +196,8 @@ def map_card(title: str, lines: list[str], close_hint: str) -> str:
     body = "".join(f"<li>{escape(line)}</li>" for line in lines)
     return (f'<section class="ls-card" aria-live="polite"><h3>{escape(title)}</h3><ul>{body}</ul>'
             f"<small>{escape(close_hint)}</small></section>")
+
+
+def other_language(text: str, lang: str, intro: str) -> str:
+    """A passage in the other language, marked as such for screen readers and for translation tools."""
+    return f'<p class="ls-meta">{escape(intro)}</p><p lang="{escape(lang)}" class="ls-cite">{escape(text)}</p>'

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from collections.abc import Callable
 
 import streamlit as st
 
-from components import data, i18n, maps, render, site
+from components import content, data, exports, i18n, maps, render, site
 from components.i18n import N_
 
 LANG_KEY = "lang"
 SWITCH_KEY = "lang_switch"
 ROUTED_KEY = "_routed"
 HANDOVER_KEY = "_handover"
+KIOSK_KEY = "kiosk"
 
 # Styles are ours (no data in them). Streamlit's own English chrome that a visitor does not need
 # (status text, hover toolbars) is hidden so Vietnamese pages carry no English.
@@ -22,6 +24,7 @@ CHROME_CSS = """
 <style>
 [data-testid="stStatusWidget"], [data-testid="stElementToolbar"], [data-testid="stToolbarActions"],
 [data-testid="stAppDeployButton"], [data-testid="stMainMenu"] { display: none !important; }
+.maplibregl-ctrl-attrib, .mapboxgl-ctrl-attrib, .maplibregl-ctrl-logo, .mapboxgl-ctrl-logo { display: none !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #3d5249 !important; opacity: 1 !important; }
 [data-testid="stHeading"] h2 { font-size: 1.65rem; padding-top: 1.4rem; }
 .ls-table { width: 100%; border-collapse: collapse; margin: .25rem 0 1rem; font-size: 1rem; }
@@ -103,6 +106,11 @@ CHROME_LABELS = {
     "Expand sidebar": N_("Expand sidebar"),
     "App pages": N_("App pages"),
     "Link to heading": N_("Link to heading"),
+    "Copy to clipboard": N_("Copy to clipboard"),
+    "Map": N_("Map"),
+    "Toggle attribution": N_("Toggle attribution"),
+    "Zoom in": N_("Zoom in"),
+    "Zoom out": N_("Zoom out"),
 }
 
 _LOCALISE_JS = """<script>(() => {
@@ -123,7 +131,8 @@ _LOCALISE_JS = """<script>(() => {
   apply();
   if (!window.__lsObserver) {
     window.__lsObserver = new MutationObserver(apply);
-    window.__lsObserver.observe(document.body, {childList: true, subtree: true});
+    window.__lsObserver.observe(document.body, {childList: true, subtree: true, attributes: true,
+                                                attributeFilter: ['aria-label']});
   }
 })()</script>"""
 
@@ -238,3 +247,57 @@ def map_view(lang: str, key: str, default_layers: tuple[str, ...], zoom: float =
                                    row["tooltip"].replace("\n", " · ")]
                                   for layer, frame in points.items() if layer in layers and not frame.empty
                                   for row in frame.to_dict("records")]))
+
+
+EXPORTS_ENV = "PLAN_EXPORTS"  # "off" hides export controls (the benchmark's baseline)
+
+
+@functools.lru_cache(maxsize=64)
+def _export_bytes(slug: str, lang: str, fmt: str) -> bytes:
+    """Render one export on demand; cached, so a second click costs nothing."""
+    item = next(c for c in content.target_charts(data.package(), lang) if c.slug == slug)
+    if fmt == "png":
+        return exports.png(item.chart, lang)
+    if fmt == "svg":
+        return exports.svg(item.chart, lang)
+    return exports.csv(item.rows)
+
+
+def export_bar(item: exports.ChartExport, lang: str) -> None:
+    """PNG (2×), SVG and CSV of one chart; nothing is rendered until a button is pressed."""
+    if os.environ.get(EXPORTS_ENV) == "off" or st.session_state.get(KIOSK_KEY):
+        return
+    _ = i18n.gettext_for(lang)
+    kinds = (("png", _("Download PNG"), "image/png"), ("svg", _("Download SVG"), "image/svg+xml"),
+             ("csv", _("Download data (CSV)"), "text/csv"))
+    for column, (fmt, label, mime) in zip(st.columns(3, gap="small"), kinds):
+        with column:
+            st.download_button(label, data=functools.partial(_export_bytes, item.slug, lang, fmt),
+                               file_name=exports.file_name(item.slug, lang, fmt), mime=mime, on_click="ignore",
+                               key=f"export_{item.slug}_{fmt}", width="stretch")
+
+
+@functools.lru_cache(maxsize=1)
+def _data_zip() -> bytes:
+    return exports.data_zip()
+
+
+def data_download(lang: str) -> None:
+    _ = i18n.gettext_for(lang)
+    st.download_button(_("Download all the data (ZIP: every table, descriptor, dictionary, citation)"),
+                       data=_data_zip, file_name="lang-son-plan-data.zip", mime="application/zip",
+                       on_click="ignore", key="data_zip", type="primary")
+
+
+def share_and_cite(lang: str) -> None:
+    """The current view's address and a ready citation, both copyable."""
+    _ = i18n.gettext_for(lang)
+    with st.expander(_("Share this view and cite the plan")):
+        url = st.context.url or ""
+        query = "&".join(f"{k}={v}" for k, v in st.query_params.to_dict().items())
+        label(_("Link to this view"))
+        st.code(f"{url.split('?')[0]}?{query}" if query else url, language=None, wrap_lines=True)
+        label(_("Cite this"))
+        st.code(exports.citation(lang), language=None, wrap_lines=True)
+        other = next(c for c in i18n.LANGS if c != lang)
+        html(render.other_language(exports.citation(other), other, _("The same citation in the other language:")))

@@ -9,6 +9,11 @@ pkg = data.package()
 
 st.title(_("Sources and data"))
 
+st.header(_("Download the data"))
+st.markdown(_("Every table as CSV (UTF-8), the Frictionless descriptor, the data dictionary, the decision's text "
+              "and a citation and licence file. Our curation and translations are CC BY 4.0."))
+widgets.data_download(lang)
+
 st.header(_("Documents"))
 widgets.html(render.document_list(content.document_rows(pkg, lang), lang))
 

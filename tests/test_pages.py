@@ -49,11 +49,14 @@ def _open(page: str, lang: str | None) -> AppTest:
 
 
 def page_text(at: AppTest) -> str:
-    """Everything a visitor can read: markdown, headings, captions, HTML blocks (tags stripped), labels."""
+    """Everything a visitor can read: markdown, headings, captions, HTML blocks (tags stripped), labels;
+    passages marked as being in another language (quoted originals, the other citation) left out."""
+    page_lang = at.query_params.get("lang", "vi")
+    other = re.compile(r'<(\w+)[^>]*\blang="(?!' + page_lang + r'")[a-z]+"[^>]*>.*?</\1>', re.S)
     parts = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "error"):
         parts += [e.value for e in getattr(at, kind)]
-    parts += [unescape(re.sub(r"<[^>]+>", " ", e.proto.body)) for e in at.get("html")
+    parts += [unescape(re.sub(r"<[^>]+>", " ", other.sub(" ", e.proto.body))) for e in at.get("html")
               if not e.proto.body.startswith(("<script", "<style"))]
     parts += [e.label for e in at.expander] + [t.label for t in at.tabs]
     return "\n".join(parts)

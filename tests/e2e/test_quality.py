@@ -60,21 +60,23 @@ def vocabulary():
 
 def _visible_text(page) -> str:
     """What a visitor reads or hears: visible text and accessible labels, without icons (aria-hidden)
-    and without quoted originals (marked lang="vi")."""
+    and without passages marked as the other language (quoted originals, the other citation)."""
     return page.evaluate("""() => {
-        const skip = '[lang="vi"], [aria-hidden="true"], style, script';
+        const lang = document.documentElement.lang;
+        const skip = `[lang]:not([lang="${lang}"]), [aria-hidden="true"], style, script`;
         const shown = el => el.getClientRects().length > 0 && !el.closest(skip);
         const parts = [];
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
             if (n.parentElement && shown(n.parentElement) && n.textContent.trim()) parts.push(n.textContent);
         }
-        document.querySelectorAll('[aria-label]').forEach(e => { if (!e.closest(skip)) parts.push(e.getAttribute('aria-label')); });
+        document.querySelectorAll('[aria-label]').forEach(e => { if (shown(e)) parts.push(e.getAttribute('aria-label')); });
         return parts.join('\\n');
     }""")
 
 
 def _foreign_words(text: str, lang: str, vocabulary) -> set[str]:
+    text = re.sub(r"https?://\S+", " ", text)  # addresses (the share link) are not prose
     words = {w.lower() for w in WORD.findall(text)}
     if lang == "en":  # Vietnamese words: those with Vietnamese letters that no English text of ours uses
         return {w for w in words if VI_LETTERS.search(w) and w not in vocabulary["en"]}

@@ -1,0 +1,42 @@
+"""Downloads in a real browser: the chart exports and the full data zip arrive with their names."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from tests.e2e.conftest import wait_ready
+
+
+@pytest.mark.parametrize(("lang", "png", "csv"), [
+    ("vi", "Tải ảnh PNG", "Tải số liệu (CSV)"),
+    ("en", "Download PNG", "Download data (CSV)"),
+])
+def test_chart_png_and_csv_download_on_the_targets_page(server, page, tmp_path, lang, png, csv):
+    page.goto(f"{server.url}/targets?lang={lang}")
+    wait_ready(page)
+    for label, name in ((png, f"lang-son-grdp-structure-2030-{lang}.png"),
+                        (csv, f"lang-son-grdp-structure-2030-{lang}.csv")):
+        with page.expect_download(timeout=60_000) as info:
+            page.get_by_role("button", name=label).first.click()
+        download = info.value
+        assert download.suggested_filename == name
+        path = tmp_path / name
+        download.save_as(path)
+        assert path.stat().st_size > 500
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_full_data_zip_downloads_on_the_sources_page(server, page, tmp_path):
+    page.goto(f"{server.url}/sources?lang=en")
+    wait_ready(page)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Download all the data").click()
+    download = info.value
+    assert download.suggested_filename == "lang-son-plan-data.zip"
+    path = tmp_path / "data.zip"
+    download.save_as(path)
+    with zipfile.ZipFile(path) as z:
+        assert "lang-son-plan-data/datapackage.json" in z.namelist()
+        assert "lang-son-plan-data/CITATION-LICENCE.txt" in z.namelist()

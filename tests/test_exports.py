@@ -1,0 +1,93 @@
+"""Chart exports, CSVs, the data zip and the citation: offline, in the page language, sourced."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pandas as pd
+import pytest
+from PIL import Image
+
+from components import content, exports
+
+
+@pytest.fixture(scope="module", params=["vi", "en"])
+def charts_in(request, pkg):
+    return request.param, content.target_charts(pkg, request.param)
+
+
+def test_png_is_a_print_ready_image(charts_in):
+    lang, items = charts_in
+    for item in items:
+        image = Image.open(io.BytesIO(exports.png(item.chart, lang)))
+        assert image.format == "PNG"
+        assert image.width >= 2 * exports.EXPORT_WIDTH  # 2× scale for print
+        assert image.height >= 300
+
+
+def test_svg_carries_title_source_and_diacritics(charts_in):
+    lang, items = charts_in
+    site = "Bảng thông tin Quy hoạch tỉnh Lạng Sơn" if lang == "vi" else "Lạng Sơn provincial plan dashboard"
+    for item in items:
+        svg = exports.svg(item.chart, lang).decode("utf-8")
+        first_title_line = item.chart.to_dict()["title"]["text"][0]
+        assert first_title_line in svg
+        assert ("Quyết định 339/QĐ-UBND" in svg) or ("Decision 339/QĐ-UBND" in svg) or ("339/QĐ-UBND" in svg)
+        assert site in svg
+        assert exports.FONT in svg
+
+
+def test_csv_is_the_data_drawn_with_units_and_sources(charts_in, pkg):
+    lang, items = charts_in
+    for item in items:
+        raw = exports.csv(item.rows)
+        assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens Vietnamese text correctly
+        frame = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
+        assert {"label", "value_min", "unit", "qualifier", "source", "section", "quote_vi"} <= set(frame.columns)
+        drawn = next(iter(item.chart.to_dict()["datasets"].values()))
+        assert len(frame) == len(drawn)
+        assert sorted(frame["value_min"].tolist()) == sorted(r["lo"] for r in drawn)
+
+
+def test_csv_numbers_are_plain_with_dot_decimals(pkg):
+    item = content.target_charts(pkg, "vi")[3]
+    frame = pd.read_csv(io.BytesIO(exports.csv(item.rows)), encoding="utf-8-sig", dtype=str)
+    assert "6.55" in frame["value_min"].tolist()  # a plain number, whatever the page's locale
+
+
+@pytest.mark.parametrize(("slug", "lang", "name"), [("grdp-structure-2030", "en", "lang-son-grdp-structure-2030-en.png"),
+                                                    ("grdp-structure-2030", "vi", "lang-son-grdp-structure-2030-vi.png")])
+def test_file_names_are_meaningful_and_language_tagged(slug, lang, name):
+    assert exports.file_name(slug, lang, "png") == name
+
+
+def test_charts_compare_only_like_with_like(pkg):
+    items = set(content.version_pairs(pkg, "en", numeric=True)["item"])
+    assert "forest_cover" not in items and "grdp_growth" in items
+
+
+def test_data_zip_holds_every_table_a_valid_descriptor_and_a_citation(tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    blob = exports.data_zip()
+    with zipfile.ZipFile(io.BytesIO(blob)) as z:
+        names = z.namelist()
+        z.extractall(tmp_path)
+    root = tmp_path / "lang-son-plan-data"
+    import json
+
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    for res in descriptor["resources"]:
+        assert f"lang-son-plan-data/{res['path']}" in names
+    assert "lang-son-plan-data/README.md" in names and "lang-son-plan-data/sources/qd339_2026.txt" in names
+    citation = (root / "CITATION-LICENCE.txt").read_text(encoding="utf-8")
+    assert "339/QĐ-UBND" in citation and "CC BY 4.0" in citation
+    assert frictionless.validate(str(root / "datapackage.json")).valid
+
+
+@pytest.mark.parametrize(("lang", "start"), [("vi", "Ủy ban nhân dân tỉnh Lạng Sơn (2026). Quyết định số 339/QĐ-UBND"),
+                                             ("en", "Lạng Sơn Provincial People's Committee (2026). Decision No. 339")])
+def test_citation_names_the_decision_first_then_the_dashboard_with_the_release_date(lang, start):
+    text = exports.citation(lang)
+    assert text.startswith(start)
+    assert ("23/11/2026" if lang == "vi" else "23 November 2026") in text
