@@ -6,6 +6,7 @@ Pure functions of (package, lang): no Streamlit, no HTML. Pages pass the results
 
 from __future__ import annotations
 
+import functools
 import math
 
 import pandas as pd
@@ -94,6 +95,7 @@ def members(pkg: Package, structure_id: str, lang: str) -> list[str]:
 NOT_COMPARABLE_IN_CHARTS = {"forest_cover"}
 
 
+@functools.lru_cache(maxsize=16)
 def version_pairs(pkg: Package, lang: str, numeric: bool) -> pd.DataFrame:
     """Plan-version rows whose items have both versions; ``numeric`` keeps comparable percentage figures."""
     pv = pkg["plan_versions"]
@@ -216,6 +218,7 @@ def version_value(row: dict, lang: str) -> str:
     return text or ""
 
 
+@functools.lru_cache(maxsize=16)
 def version_rows(pkg: Package, lang: str) -> list[dict]:
     """Every compared item: the 2024 version and the 2026 version, each with its source."""
     pv = version_pairs(pkg, lang, numeric=False)
@@ -481,6 +484,7 @@ def notes_register(pkg: Package, lang: str) -> list[dict]:
 # --- charts with their exports -------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=16)
 def target_charts(pkg: Package, lang: str) -> list[exports.ChartExport]:
     """The Targets page's charts, each with the rows it draws (for CSV) and a file-name stem."""
     from components import charts

@@ -64,9 +64,11 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Package:
-    """Validated tables by resource name, plus the descriptor they were checked against."""
+    """Validated tables by resource name, plus the descriptor they were checked against.
+
+    Hashed by identity, so pure functions of a package can be cached per process."""
 
     tables: dict[str, pd.DataFrame]
     descriptor: dict

@@ -35,6 +35,11 @@ class ChartExport:
     title: str
     chart: alt.Chart
     rows: pd.DataFrame = field(repr=False)  # the data drawn, with unit, qualifier, year and source columns
+    spec: dict = field(default_factory=dict, repr=False)  # the chart's Vega-Lite spec, built once
+
+    def __post_init__(self) -> None:
+        if not self.spec:
+            self.spec.update(self.chart.to_dict())
 
 
 @functools.cache

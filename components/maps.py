@@ -12,6 +12,7 @@ text label. Tooltips use deck.gl's ``text`` mode (set with innerText), never HTM
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -93,6 +94,7 @@ def _source_line(pkg: Package, row: dict, lang: str) -> str:
     return f"{c.document}, {c.section}"
 
 
+@functools.lru_cache(maxsize=8)
 def layer_points(pkg: Package, lang: str) -> dict[str, pd.DataFrame]:
     """Every point of every layer, with its label and its tooltip text, in ``lang``."""
     _ = i18n.gettext_for(lang)

@@ -178,10 +178,10 @@ def html(block: str) -> None:
     st.html(block)
 
 
-def chart(built) -> None:
-    """An Altair chart from :mod:`components.charts`; its description becomes the accessible name."""
-    spec = built.to_dict()
-    st.vega_lite_chart(spec, width="stretch", alt=spec.pop("description", None))
+def chart(item: exports.ChartExport) -> None:
+    """A chart from :func:`content.target_charts`; its description becomes the accessible name."""
+    spec = {k: v for k, v in item.spec.items() if k != "description"}
+    st.vega_lite_chart(spec, width="stretch", alt=item.spec.get("description"))
 
 
 def kpi_grid(figures: list[dict], lang: str) -> None:

@@ -15,7 +15,7 @@ grdp, labour, versions, growth = content.target_charts(pkg, lang)
 left, right = st.columns(2, gap="large")
 for column, item in ((left, grdp), (right, labour)):
     with column:
-        widgets.chart(item.chart)
+        widgets.chart(item)
         widgets.export_bar(item, lang)
 
 for domain, label in content.DOMAINS:
@@ -25,12 +25,12 @@ for domain, label in content.DOMAINS:
 st.header(_("What the 2026 adjustment changed"))
 st.caption(_("The 2024 figures are those the news reported for the original plan (Decision 236/QĐ-TTg) and "
              "its implementation plan; each cites its article. Periods and bases can differ: see the data notes."))
-widgets.chart(versions.chart)
+widgets.chart(versions)
 widgets.export_bar(versions, lang)
 widgets.html(render.version_table(content.version_rows(pkg, lang), lang))
 
 st.header(_("Growth in 2023 and the growth target"))
-widgets.chart(growth.chart)
+widgets.chart(growth)
 widgets.export_bar(growth, lang)
 widgets.html(render.figure_table(content.actual_rows(pkg, lang), lang, headers=(_("Sector"), _("Growth"))))
 

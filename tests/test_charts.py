@@ -18,7 +18,7 @@ def test_structure_ranges_keep_the_plan_ranges(pkg, lang, shown, decimal):
     rows = _data(spec)
     assert [r["shown"] for r in rows][0] == shown
     assert [(r["lo"], r["hi"]) for r in rows] == list(zip(frame["value_min"], frame["value_max"]))
-    assert spec["title"] == {"text": ["T"], "subtitle": ["S"], "anchor": "start"}
+    assert spec["title"] == {"text": ["T"], "subtitle": ["S"], "anchor": "start", "aria": False}
     assert spec["config"]["locale"]["number"]["decimal"] == decimal
     assert spec["description"].startswith("T: ")
 
