@@ -33,7 +33,7 @@ def wrap(text: str, width: int = 44) -> list[str]:
 
 
 def _finish(chart: alt.Chart, title: str, subtitle: str, description: str, lang: str) -> alt.Chart:
-    return (chart.properties(title=alt.Title(wrap(title), subtitle=wrap(subtitle, 60), anchor="start", aria=False),
+    return (chart.properties(title=alt.Title(wrap(title), subtitle=wrap(subtitle, 48), anchor="start", aria=False),
                              description=description, width="container",
                              autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
             .configure(locale=i18n.vega_locale(lang), aria=False)  # Vega's own ARIA text is English

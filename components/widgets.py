@@ -24,6 +24,8 @@ CHROME_CSS = """
 <style>
 [data-testid="stStatusWidget"], [data-testid="stElementToolbar"], [data-testid="stToolbarActions"],
 [data-testid="stAppDeployButton"], [data-testid="stMainMenu"] { display: none !important; }
+.streamlit-embedded [data-testid="stSidebar"], .streamlit-embedded [data-testid="stExpandSidebarButton"],
+.streamlit-embedded [data-testid="stSidebarCollapsedControl"] { display: none !important; }
 .maplibregl-ctrl-attrib, .mapboxgl-ctrl-attrib, .maplibregl-ctrl-logo, .mapboxgl-ctrl-logo { display: none !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #3d5249 !important; opacity: 1 !important; }
 [data-testid="stHeading"] h2 { font-size: 1.65rem; padding-top: 1.4rem; }
@@ -268,11 +270,11 @@ def export_bar(item: exports.ChartExport, lang: str) -> None:
     if os.environ.get(EXPORTS_ENV) == "off" or st.session_state.get(KIOSK_KEY):
         return
     _ = i18n.gettext_for(lang)
-    kinds = (("png", _("Download PNG"), "image/png"), ("svg", _("Download SVG"), "image/svg+xml"),
-             ("csv", _("Download data (CSV)"), "text/csv"))
+    kinds = (("png", _("PNG image"), "image/png"), ("svg", _("SVG image"), "image/svg+xml"),
+             ("csv", _("CSV data"), "text/csv"))
     for column, (fmt, label, mime) in zip(st.columns(3, gap="small"), kinds):
         with column:
-            st.download_button(label, data=functools.partial(_export_bytes, item.slug, lang, fmt),
+            st.download_button(label, data=functools.partial(_export_bytes, item.slug, lang, fmt), icon=":material/download:",
                                file_name=exports.file_name(item.slug, lang, fmt), mime=mime, on_click="ignore",
                                key=f"export_{item.slug}_{fmt}", width="stretch")
 
@@ -301,3 +303,23 @@ def share_and_cite(lang: str) -> None:
         st.code(exports.citation(lang), language=None, wrap_lines=True)
         other = next(c for c in i18n.LANGS if c != lang)
         html(render.other_language(exports.citation(other), other, _("The same citation in the other language:")))
+
+
+def url_choice(key: str, options: list[str], label: str, format_func) -> str | None:
+    """A single choice kept in the URL (``?key=value``); an unknown value means no choice."""
+    widget_key = f"{key}_choice"
+
+    def changed() -> None:
+        value = st.session_state.get(widget_key)
+        if value in options:
+            st.query_params[key] = value
+        else:
+            st.query_params.pop(key, None)
+
+    wanted = st.query_params.get(key)
+    st.session_state[widget_key] = wanted if wanted in options else None
+    choice = st.pills(label, options, selection_mode="single", format_func=format_func, key=widget_key,
+                      on_change=changed)
+    if wanted is not None and wanted not in options:
+        st.query_params.pop(key, None)
+    return choice if choice in options else None

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import content, data, render, widgets
+from components import content, data, i18n, render, widgets
 
 lang, _ = widgets.page_context(__file__)
 pkg = data.package()
@@ -18,9 +18,14 @@ for column, item in ((left, grdp), (right, labour)):
         widgets.chart(item)
         widgets.export_bar(item, lang)
 
+st.header(_("All targets by domain"))
+names = dict(content.DOMAINS)
+only = widgets.url_choice("domain", list(names), _("Show one domain (leave empty for all)"),
+                          lambda d: i18n.translate(names[d], lang))
 for domain, label in content.DOMAINS:
-    st.header(_(label))
-    widgets.html(render.figure_table(content.targets_in(pkg, lang, domain), lang))
+    if only in (None, domain):
+        st.subheader(i18n.translate(label, lang))
+        widgets.html(render.figure_table(content.targets_in(pkg, lang, domain), lang))
 
 st.header(_("What the 2026 adjustment changed"))
 st.caption(_("The 2024 figures are those the news reported for the original plan (Decision 236/QĐ-TTg) and "

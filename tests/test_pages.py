@@ -154,3 +154,27 @@ def test_streamlit_labels_are_relabelled_on_vietnamese_pages():
     script = next(e.proto.body for e in at.get("html") if e.proto.body.startswith("<script"))
     assert '"Collapse sidebar": "Thu gọn thanh bên"' in script
     assert '"Skip to main content": "Chuyển đến nội dung chính"' in script
+
+
+def test_a_domain_filter_is_kept_in_the_url():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.query_params["domain"] = "environment"
+    at.run()
+    at.switch_page("pages/targets.py").run()
+    shown = [h.value for h in at.subheader]
+    assert shown == ["Environment"]
+    at.pills[0].set_value("society").run()
+    assert [h.value for h in at.subheader] == ["Society"]
+    assert at.query_params["domain"] == "society"
+
+
+@pytest.mark.parametrize("bad", ["<script>", "economy'--", ""])
+def test_an_unknown_domain_shows_every_domain(bad):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.query_params["domain"] = bad
+    at.run()
+    at.switch_page("pages/targets.py").run()
+    assert not at.exception
+    assert [h.value for h in at.subheader] == ["Economy", "Infrastructure", "Society", "Environment"]

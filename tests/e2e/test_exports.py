@@ -10,8 +10,8 @@ from tests.e2e.conftest import wait_ready
 
 
 @pytest.mark.parametrize(("lang", "png", "csv"), [
-    ("vi", "Tải ảnh PNG", "Tải số liệu (CSV)"),
-    ("en", "Download PNG", "Download data (CSV)"),
+    ("vi", "Ảnh PNG", "Số liệu CSV"),
+    ("en", "PNG image", "CSV data"),
 ])
 def test_chart_png_and_csv_download_on_the_targets_page(server, page, tmp_path, lang, png, csv):
     page.goto(f"{server.url}/targets?lang={lang}")
