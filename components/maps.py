@@ -113,9 +113,12 @@ def layer_points(pkg: Package, lang: str) -> dict[str, pd.DataFrame]:
         zone = zone_of.get(uid)
         kind = _("Ward") if u["kind"] == "ward" else _("Commune")
         zone_name = zone[i18n.col("name", lang)] if zone else _("in none of the three zones (see the data notes)")
+        ward = u["kind"] == "ward"  # the 4 wards of the Lạng Sơn urban area: larger and outlined
         out["zones"].append({"id": uid, "lat": lat, "lon": lon, "label": u["name_vi"],
+                             "radius": 6.5 if ward else 3.5, "line": INK if ward else [255, 255, 255, 0],
                              "colour": ZONE_COLOURS.get(zone["id"], NO_ZONE) if zone else NO_ZONE,
-                             "tooltip": _tip(f"{kind} {u['name_vi']}", zone_name, _precision(prec, lang))})
+                             "tooltip": _tip(f"{kind} {u['name_vi']}", zone_name, _source_line(pkg, u, lang),
+                                             _precision(prec, lang))})
 
     planned = set(pkg["planned_wards"]["unit_id"])
     links = content.records(pkg["urban_area_units"])
@@ -289,8 +292,8 @@ def plan_map(pkg: Package, lang: str, layers: tuple[str, ...] | None = None, bas
     deck_layers = []
     if "zones" in chosen:
         deck_layers.append(pdk.Layer("ScatterplotLayer", pts["zones"], id="zones", get_position=["lon", "lat"],
-                                     get_fill_color="colour", get_radius=3.5, radius_units=PIXELS, pickable=True,
-                                     opacity=0.8))
+                                     get_fill_color="colour", get_radius="radius", radius_units=PIXELS, pickable=True,
+                                     stroked=True, get_line_color="line", line_width_min_pixels=1.5, opacity=0.85))
         deck_layers.append(_text("zone-labels", zone_labels(pkg, lang, pts), 15, "colour", offset=(0, 0), weight=700))
     if "axis" in chosen:
         deck_layers.append(pdk.Layer("PathLayer", structure_paths(pkg, lang, pts), id="axis", get_path="path",
@@ -340,10 +343,20 @@ def _symbols(layer_id: str, frame: pd.DataFrame, symbol: str, size, colour, offs
                      font_settings={"sdf": True}, pickable=True)
 
 
+WARDS_LEGEND = N_("Wards of the Lạng Sơn urban area (larger, outlined)")
+PLANNED_LEGEND = N_("Ring: urban area whose commune is planned to become a ward")
+
+
 def legend(lang: str, layers: tuple[str, ...]) -> list[dict]:
     """Legend entries in ``lang``: symbol, colour, label."""
-    return [{"symbol": LAYERS[k][1], "colour": LAYERS[k][2], "label": i18n.translate(LAYERS[k][0], lang)}
-            for k in layers]
+    out = []
+    for k in layers:
+        out.append({"symbol": LAYERS[k][1], "colour": LAYERS[k][2], "label": i18n.translate(LAYERS[k][0], lang)})
+        if k == "zones":
+            out.append({"symbol": "◉", "colour": INK, "label": i18n.translate(WARDS_LEGEND, lang)})
+        if k == "urban":
+            out.append({"symbol": "◎", "colour": LAYERS["urban"][2], "label": i18n.translate(PLANNED_LEGEND, lang)})
+    return out
 
 
 def summary(pkg: Package, lang: str) -> str:

@@ -200,6 +200,23 @@ def page_links(lang: str, skip: tuple[str, ...] = ()) -> None:
 
 
 MAP_ITEM_KEY = "item"
+MAP_LAYERS_KEY = "layers"
+
+
+def _url_layers(options: list[str], defaults: tuple[str, ...], label_text: str, lang: str, widget_key: str):
+    """Layer toggles kept in the URL as ``?layers=urban,gates`` (absent: the page's defaults)."""
+    def changed() -> None:
+        picked = [k for k in options if k in (st.session_state.get(widget_key) or [])]
+        if tuple(picked) == tuple(k for k in options if k in defaults):
+            st.query_params.pop(MAP_LAYERS_KEY, None)
+        else:
+            st.query_params[MAP_LAYERS_KEY] = ",".join(picked) or "none"
+
+    raw = st.query_params.get(MAP_LAYERS_KEY)
+    wanted = [k for k in (raw or "").split(",") if k in options] if raw is not None else list(defaults)
+    st.session_state[widget_key] = wanted
+    return st.pills(label_text, options, selection_mode="multi", key=widget_key, on_change=changed,
+                    format_func=lambda k: i18n.translate(maps.LAYERS[k][0], lang))
 
 
 @functools.lru_cache(maxsize=32)
@@ -214,8 +231,7 @@ def map_view(lang: str, key: str, default_layers: tuple[str, ...], zoom: float =
     _ = i18n.gettext_for(lang)
     pkg = data.package()
     options = list(maps.LAYERS)
-    chosen = st.pills(_("Layers"), options, selection_mode="multi", default=list(default_layers),
-                      format_func=lambda k: i18n.translate(maps.LAYERS[k][0], lang), key=f"{key}_layers")
+    chosen = _url_layers(options, default_layers, _("Layers"), lang, f"{key}_layers")
     basemap = st.toggle(_("Show an online basemap"), value=False, key=f"{key}_basemap")
     if basemap:
         st.caption(_("The basemap is drawn by a third-party provider from OpenStreetMap data: its borders and "

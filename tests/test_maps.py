@@ -135,3 +135,14 @@ def test_short_labels_keep_the_proper_name():
 def test_summary_counts_what_the_map_shows(pkg):
     text = maps.summary(pkg, "en")
     assert "13 urban areas" in text and "65 communes and wards" in text
+
+
+def test_the_four_wards_and_the_planned_wards_are_distinguished(pkg):
+    zones = maps.layer_points(pkg, "en")["zones"].set_index("id")
+    wards = set(pkg["admin_units"][pkg["admin_units"]["kind"] == "ward"]["id"])
+    assert (zones.loc[sorted(wards), "radius"] > zones["radius"].min()).all()
+    urban = maps.layer_points(pkg, "en")["urban"].set_index("id")
+    assert set(urban[urban["planned_ward"]].index) == {"urban_dong_dang", "urban_chi_lang", "urban_loc_binh",
+                                                      "urban_huu_lung"}
+    labels = [e["label"] for e in maps.legend("vi", ("zones", "urban"))]
+    assert "Các phường của đô thị Lạng Sơn (chấm lớn, có viền)" in labels

@@ -178,3 +178,18 @@ def test_an_unknown_domain_shows_every_domain(bad):
     at.switch_page("pages/targets.py").run()
     assert not at.exception
     assert [h.value for h in at.subheader] == ["Economy", "Infrastructure", "Society", "Environment"]
+
+
+def test_map_layers_and_selection_are_kept_in_the_url():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.query_params["layers"] = "gates,tourism,<bad>"
+    at.query_params["item"] = "gate_chi_ma"
+    at.run()
+    at.switch_page("pages/urban-system.py").run()
+    assert not at.exception
+    assert at.pills[0].value == ["gates", "tourism"]
+    card = [e.proto.body for e in at.get("html") if e.proto.body.startswith("<section class=\"ls-card")]
+    assert len(card) == 1 and "Chi Ma" in card[0]
+    at.pills[0].set_value(["urban"]).run()
+    assert at.query_params["layers"] == "urban"
