@@ -26,6 +26,7 @@ page = st.navigation(list(pages.values()))
 if handover and site.SLUGS.get(handover["page"]) in pages:
     st.switch_page(pages[site.SLUGS[handover["page"]]], query_params={**handover["query"], widgets.LANG_KEY: lang})
 
+widgets.sidebar_search(lang)
 st.session_state[widgets.ROUTED_KEY] = True
 try:
     page.run()

@@ -518,3 +518,92 @@ def target_charts(pkg: Package, lang: str) -> list[exports.ChartExport]:
                                                                         "section II.2.b")),
         rows))
     return out
+
+
+# --- my commune ----------------------------------------------------------------------------------
+
+
+def unit_by_code(pkg: Package, code: object) -> dict | None:
+    """The commune or ward with this national code, or None for anything else."""
+    if not isinstance(code, str):
+        return None
+    hit = pkg["admin_units"][pkg["admin_units"]["code"] == code]
+    return records(hit)[0] if len(hit) else None
+
+
+def unit_variants(pkg: Package, unit_id: str) -> list[dict]:
+    notes = pkg["data_notes"]
+    return records(notes[(notes["unit_id"] == unit_id) & notes["variant"].notna()])
+
+
+def unit_choices(pkg: Package) -> list[tuple[str, str]]:
+    """(code, label) for the unit picker; the label also carries the unaccented name and every spelling
+    the sources use, so typing ``huu lung`` or ``Lợi Bắc`` finds the unit."""
+    from components import search
+
+    out = []
+    for u in records(pkg["admin_units"]):
+        variants = sorted({v["variant"] for v in unit_variants(pkg, u["id"]) if v["variant"] != u["name_vi"]})
+        extra = f" · {', '.join(variants)}" if variants else ""
+        out.append((u["code"], f"{u['registry_name']}{extra} · {search.fold(u['name_vi'])}"))
+    return sorted(out, key=lambda x: x[1])
+
+
+def unit_profile(pkg: Package, unit_id: str, lang: str) -> list[dict]:
+    """Everything the plan says about one commune or ward, as sections of cited items; a section says
+    so when the plan names nothing there."""
+    _ = i18n.gettext_for(lang)
+    structures = {s["id"]: s for s in records(pkg["spatial_structures"])}
+    members = [m for m in records(pkg["structure_members"]) if m.get("unit_id") == unit_id]
+    sections: list[dict] = []
+
+    def section(title: str, found: list[dict], none: str) -> None:
+        sections.append({"title": title, "items": found, "none": none})
+
+    zone = [{"title": structures[m["structure_id"]][i18n.col("name", lang)],
+             "text": structures[m["structure_id"]][i18n.col("focus", lang)], "cite": cite(pkg, m, lang)}
+            for m in members if structures[m["structure_id"]]["kind"] == "zone"]
+    notes = pkg["data_notes"]
+    no_zone = records(notes[(notes["unit_id"] == unit_id) & (notes["kind"] == "omission")])
+    if not zone and no_zone:
+        zone = [{"title": _("In none of the three economic zones"), "text": no_zone[0][i18n.col("note", lang)],
+                 "cite": cite(pkg, no_zone[0], lang)}]
+    section(_("Economic zone"), zone, _("The plan names no economic zone for this unit."))
+    axis = [{"title": structures[m["structure_id"]][i18n.col("name", lang)], "cite": cite(pkg, m, lang)}
+            for m in members if structures[m["structure_id"]]["kind"] in ("axis", "corridor")]
+    # Through its urban area: the decision lists "đô thị Lạng Sơn" (not its wards) on the axis, corridors, poles.
+    for link in (x for x in records(pkg["urban_area_units"]) if x["unit_id"] == unit_id):
+        area = record(pkg["urban_areas"], link["urban_area_id"])
+        bare = area["name_vi"].lower().removeprefix("đô thị ").strip()
+        for m in records(pkg["structure_members"]):
+            place = m["place_vi"].lower().removeprefix("đô thị ").strip()
+            s_ = structures[m["structure_id"]]
+            if not m.get("unit_id") and place == bare and s_["kind"] in ("axis", "corridor", "growth_pole"):
+                axis.append({"title": s_[i18n.col("name", lang)],
+                             "meta": _("through {area}").format(area=area[i18n.col("name", lang)]),
+                             "cite": cite(pkg, m, lang)})
+    section(_("Development axis, corridors and growth poles"), axis,
+            _("The decision does not list this unit on the development axis or a corridor."))
+    urban = [{"title": r[i18n.col("name", lang)],
+              "meta": (_("the decision names this ward") if x["basis"] == "stated" else
+                       _("same name; the decision does not define the urban area's extent")),
+              "cite": cite(pkg, r, lang)}
+             for x in records(pkg["urban_area_units"]) if x["unit_id"] == unit_id
+             for r in [record(pkg["urban_areas"], x["urban_area_id"])]]
+    urban += [{"title": _("Planned to become a ward"), "cite": cite(pkg, r, lang)}
+              for r in records(pkg["planned_wards"]) if r["unit_id"] == unit_id]
+    section(_("Urban area"), urban, _("The plan names no urban area built on this unit."))
+    named = []
+    for table in ("industry", "infrastructure", "environment", "logistics", "tourism", "border_crossings"):
+        frame = pkg[table]
+        for r in records(frame[frame["unit_id"] == unit_id]):
+            named.append({"title": r[i18n.col("name", lang)], "text": r.get(i18n.col("description", lang)),
+                          "cite": cite(pkg, r, lang)})
+    section(_("Projects, parks and sites the decision places here"), named,
+            _("The decision names no specific project, park or site in this unit; province-wide directions "
+              "still apply."))
+    spellings = [{"title": _("Also written “{variant}” in the sources").format(variant=v["variant"]),
+                  "text": v[i18n.col("note", lang)], "cite": cite(pkg, v, lang)} for v in unit_variants(pkg, unit_id)]
+    if spellings:
+        section(_("Spellings in the sources"), spellings, "")
+    return sections

@@ -369,3 +369,22 @@ def summary(pkg: Package, lang: str) -> str:
              "are approximate and for orientation only; every point is listed in the table below.").format(
         urban=len(pts["urban"]), gates=len(pts["gates"]), priority=int(pts["gates"]["priority"].sum()),
         ports=len(pts["ports"]), units=len(pts["zones"]))
+
+
+def unit_map(pkg: Package, lang: str, unit_id: str, height: int = 360) -> pdk.Deck:
+    """A small locator: the 65 units by zone, the urban areas, and this unit ringed and named."""
+    pts = layer_points(pkg, lang)
+    me = pts["zones"][pts["zones"]["id"] == unit_id]
+    layers = [
+        pdk.Layer("ScatterplotLayer", pts["zones"], id="zones", get_position=["lon", "lat"], get_fill_color="colour",
+                  get_radius="radius", radius_units=PIXELS, pickable=True, opacity=0.7),
+        pdk.Layer("ScatterplotLayer", pts["urban"], id="urban", get_position=["lon", "lat"],
+                  get_fill_color=LAYERS["urban"][2], get_radius=4, radius_units=PIXELS, pickable=True),
+        pdk.Layer("ScatterplotLayer", me, id="this-unit", get_position=["lon", "lat"], get_radius=13,
+                  radius_units=PIXELS, filled=False, stroked=True, get_line_color=INK, line_width_min_pixels=3),
+        _text("this-unit-label", me, 15, INK, offset=(0, -22), weight=700),
+        _text("zone-labels", zone_labels(pkg, lang, pts), 12, "colour", offset=(0, 0), weight=700),
+    ]
+    view = pdk.ViewState(latitude=CENTRE[0], longitude=CENTRE[1], zoom=7.4, min_zoom=6.5, max_zoom=12)
+    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, map_style=STYLE_URL,
+                    tooltip={"text": "{tooltip}"}, height=height)

@@ -201,3 +201,20 @@ def map_card(title: str, lines: list[str], close_hint: str) -> str:
 def other_language(text: str, lang: str, intro: str) -> str:
     """A passage in the other language, marked as such for screen readers and for translation tools."""
     return f'<p class="ls-meta">{escape(intro)}</p><p lang="{escape(lang)}" class="ls-cite">{escape(text)}</p>'
+
+
+def highlighted(text: str, spans) -> str:
+    """Text with its matched spans in <mark>; every piece escaped (spans come from our search)."""
+    out, at = [], 0
+    for a, b in spans:
+        if a < at or b > len(text):
+            continue
+        out.append(escape(text[at:a]) + f"<mark>{escape(text[a:b])}</mark>")
+        at = b
+    out.append(escape(text[at:]))
+    return "".join(out)
+
+
+def search_result(kind: str, title: str, snippet: str, spans) -> str:
+    return (f'<div class="ls-result"><span class="ls-meta">{escape(kind)}</span>'
+            f"<strong>{escape(title)}</strong><p>{highlighted(snippet, spans)}</p></div>")

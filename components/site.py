@@ -18,6 +18,8 @@ PAGES = [
     ("pages/tourism.py", N_("Tourism"), "tourism"),
     ("pages/urban-system.py", N_("Urban system and space"), "urban-system"),
     ("pages/infrastructure.py", N_("Industry and infrastructure"), "infrastructure"),
+    ("pages/commune.py", N_("My commune"), "commune"),
+    ("pages/search.py", N_("Search"), "search"),
     ("pages/sources.py", N_("Sources and data"), "sources"),
 ]
 SLUGS = {path: slug for path, _, slug in PAGES}

@@ -56,6 +56,9 @@ CHROME_CSS = """
 .ls-card { border: 1px solid rgba(27, 42, 36, .2); border-radius: .6rem; padding: .7rem .9rem; background: #fbfaf7; }
 .ls-card h3 { font-size: 1.05rem; margin: 0 0 .3rem; padding: 0; }
 .ls-card ul { padding-left: 1.1rem; margin: 0 0 .4rem; font-size: .92rem; }
+.ls-result { margin: .9rem 0 .2rem; }
+.ls-result strong { display: block; font-size: 1.05rem; }
+.ls-result mark { background: #fde68a; color: inherit; padding: 0 .1rem; }
 .ls-chips { list-style: none; padding: 0; margin: .25rem 0 .75rem; display: flex; flex-wrap: wrap; gap: .35rem; }
 .ls-chips li { background: #e6efe9; border-radius: 1rem; padding: .15rem .65rem; font-size: .92rem; }
 @media (max-width: 640px) {
@@ -113,6 +116,9 @@ CHROME_LABELS = {
     "Toggle attribution": N_("Toggle attribution"),
     "Zoom in": N_("Zoom in"),
     "Zoom out": N_("Zoom out"),
+    "Open": N_("Open"),
+    "Close": N_("Close"),
+    "Clear all": N_("Clear all"),
 }
 
 _LOCALISE_JS = """<script>(() => {
@@ -169,6 +175,11 @@ def page_context(page_file: str) -> tuple[str, Callable[[str], str]]:
 def label(text: str) -> None:
     """A bold run-in heading (our UI text; markdown characters in it are shown as they are)."""
     st.markdown(f"**{_md_escape(text)}**")
+
+
+def md_escape(text: str) -> str:
+    """Markdown characters shown as themselves (for text from data or the URL inside st.markdown)."""
+    return _md_escape(text)
 
 
 def _md_escape(text: str) -> str:
@@ -339,3 +350,84 @@ def url_choice(key: str, options: list[str], label: str, format_func) -> str | N
     if wanted is not None and wanted not in options:
         st.query_params.pop(key, None)
     return choice if choice in options else None
+
+
+UNIT_KEY = "unit"
+QUERY_KEY = "q"
+
+
+def unit_picker(pkg, lang: str) -> dict | None:
+    """A searchable list of the 65 units; the choice is kept in ``?unit=<national code>``."""
+    _ = i18n.gettext_for(lang)
+    choices = dict(content.unit_choices(pkg))
+    codes = list(choices)
+    widget_key = "unit_choice"
+
+    def changed() -> None:
+        code = st.session_state.get(widget_key)
+        if code in choices:
+            st.query_params[UNIT_KEY] = code
+        else:
+            st.query_params.pop(UNIT_KEY, None)
+
+    wanted = st.query_params.get(UNIT_KEY)
+    if wanted is not None and wanted not in choices:
+        st.query_params.pop(UNIT_KEY, None)  # a bad ?unit= falls back to no choice
+    st.session_state[widget_key] = wanted if wanted in choices else None
+    code = st.selectbox(_("Commune or ward"), codes, format_func=choices.__getitem__, key=widget_key,
+                        on_change=changed, placeholder=_("Type a name, with or without diacritics"))
+    return content.unit_by_code(pkg, code)
+
+
+def unit_locator(lang: str, unit_id: str) -> None:
+    """A small schematic map: every unit by zone, this one marked."""
+    _ = i18n.gettext_for(lang)
+    st.pydeck_chart(_locator(lang, unit_id), height=360, alt=_("Where this unit lies among the 65 communes and "
+                                                              "wards (schematic, approximate positions)."))
+    st.caption(_("Schematic map: positions are approximate and for orientation only; no borders are drawn."))
+
+
+@functools.lru_cache(maxsize=256)
+def _locator(lang: str, unit_id: str):
+    return maps.unit_map(data.package(), lang, unit_id)
+
+
+def search_box(lang: str, key: str, label: str) -> str:
+    """The search field; its text is kept in ``?q=`` (bounded, cleaned)."""
+    from components import search
+
+    def changed() -> None:
+        text = search.clean_query(st.session_state.get(key))
+        if text:
+            st.query_params[QUERY_KEY] = text
+        else:
+            st.query_params.pop(QUERY_KEY, None)
+
+    st.session_state[key] = search.clean_query(st.query_params.get(QUERY_KEY))
+    st.text_input(label, key=key, on_change=changed, max_chars=search.MAX_QUERY)
+    return search.clean_query(st.session_state.get(key))
+
+
+def search_results(results, lang: str) -> None:
+    _ = i18n.gettext_for(lang)
+    for r in results:
+        query = {LANG_KEY: lang}
+        if r.table == "admin_units" and r.unit_code:
+            query[UNIT_KEY] = r.unit_code
+        path = next(p for p, _t, slug in site.PAGES if slug == r.page)
+        html(render.search_result(r.kind, r.title, r.snippet, r.spans))
+        st.page_link(path, label=_("Open where it is shown"), query_params=query)
+
+
+def sidebar_search(lang: str) -> None:
+    """The search box on every page, in the sidebar; Enter opens the results page."""
+    from components import search
+
+    _ = i18n.gettext_for(lang)
+    with st.sidebar:
+        text = st.text_input(_("Search the plan"), key="sidebar_q", max_chars=search.MAX_QUERY,
+                             placeholder=_("e.g. mau son, cửa khẩu"))
+    query = search.clean_query(text)
+    if query and st.session_state.get("_last_sidebar_q") != query:
+        st.session_state["_last_sidebar_q"] = query
+        st.switch_page("pages/search.py", query_params={LANG_KEY: lang, QUERY_KEY: query})

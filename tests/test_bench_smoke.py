@@ -13,3 +13,9 @@ def test_exports_benchmark_runs_and_exports_stay_lazy():
                          cwd=data.ROOT, capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stdout + out.stderr[-2000:]
     assert "ratio" in out.stdout
+
+
+def test_search_benchmark_runs_within_its_budget():
+    out = subprocess.run([sys.executable, "bench/search_speed.py", "--rounds", "3", "--limit-ms", "50"],
+                         cwd=data.ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr[-2000:]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
+from components import site
 from tests.e2e.conftest import wait_ready
 
 
@@ -20,7 +21,7 @@ def test_cold_deep_link_opens_the_page_in_its_language_with_the_app_navigation(f
     assert urlparse(page.url).path == "/border-gates"
     assert _lang_in_url(page) == ["en"]
     nav = page.locator('[data-testid="stSidebarNav"] a')
-    assert nav.count() == 8
+    assert nav.count() == len(site.PAGES)
     assert "Targets 2030" in nav.all_inner_texts()
     assert "Breakthroughs and tasks" in nav.all_inner_texts()
     page.screenshot(path=str(artifacts / "screenshots" / "cold-deep-link-border-gates-en.png"))

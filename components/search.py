@@ -1,0 +1,183 @@
+"""One search over every table, both languages at once; case-, diacritic- and đ/d-insensitive.
+
+Pure: the index is built once per process from the validated package; a query is folded the same way
+as the text and every word of it must occur. Results carry the text to show, the matched spans (for
+highlighting as text, never HTML built from input) and where the row lives in the dashboard.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from components import content, i18n
+from components.data import Package
+
+MAX_QUERY = 200  # characters; longer queries are cut, calmly
+
+# Where each table's rows are shown (url_path), and a human name for the kind of row.
+PAGE_OF = {
+    "targets": ("targets", i18n.N_("Target")), "plan_versions": ("sources", i18n.N_("Plan change")),
+    "actuals": ("targets", i18n.N_("Result")), "goals": ("", i18n.N_("Goal or vision")),
+    "viewpoints": ("breakthroughs", i18n.N_("Viewpoint")), "focus_tasks": ("breakthroughs", i18n.N_("Focus task")),
+    "breakthroughs": ("breakthroughs", i18n.N_("Breakthrough")),
+    "digital_pillars": ("breakthroughs", i18n.N_("Digital pillar")),
+    "priority_gates": ("border-gates", i18n.N_("Priority gate")),
+    "border_crossings": ("border-gates", i18n.N_("Border gate")), "logistics": ("border-gates", i18n.N_("Logistics")),
+    "tourism": ("tourism", i18n.N_("Tourism")), "spatial_structures": ("urban-system", i18n.N_("Spatial structure")),
+    "urban_areas": ("urban-system", i18n.N_("Urban area")), "industry": ("infrastructure", i18n.N_("Industry")),
+    "infrastructure": ("infrastructure", i18n.N_("Infrastructure")),
+    "environment": ("infrastructure", i18n.N_("Environment")), "facts": ("infrastructure", i18n.N_("Fact")),
+    "neighbours": ("", i18n.N_("Neighbour")), "data_notes": ("sources", i18n.N_("Data note")),
+    "sources": ("sources", i18n.N_("Source document")), "admin_units": ("commune", i18n.N_("Commune or ward")),
+}
+TITLE_FIELDS = ("name", "indicator", "label", "summary", "title", "text", "note")
+# Tables a visitor most likely means come first among equally good matches; notes and documents last.
+TABLE_RANK = {t: i for i, t in enumerate([
+    "admin_units", "border_crossings", "priority_gates", "urban_areas", "tourism", "targets", "spatial_structures",
+    "logistics", "industry", "infrastructure", "environment", "breakthroughs", "focus_tasks", "viewpoints",
+    "digital_pillars", "goals", "facts", "neighbours", "actuals", "plan_versions", "sources", "data_notes"])}
+TEXT_FIELDS = ("name", "indicator", "label", "summary", "title", "text", "role", "description", "focus", "route",
+               "note", "handling", "partner")
+
+
+def fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)).lower()
+
+
+def fold(text: str) -> str:
+    """``Hữu Lũng`` → ``huu lung``; ``Đồng Đăng`` → ``dong dang``."""
+    return "".join(fold_char(c) for c in text)
+
+
+def clean_query(raw: object) -> str:
+    """At most :data:`MAX_QUERY` characters, no control characters, whitespace folded."""
+    text = raw if isinstance(raw, str) else ""
+    text = "".join(c if unicodedata.category(c)[0] != "C" else " " for c in text[:MAX_QUERY])
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Entry:
+    table: str
+    row_id: str
+    title: dict  # lang -> title text
+    texts: dict  # lang -> list of texts (quote_vi goes to both)
+    folded: str  # every text of the row, folded, for matching
+    folded_titles: str  # both titles, folded, for ranking
+    unit_code: str | None = None
+    prepared: dict = None  # lang -> ((text, folded text, original index of each folded char), ...)
+
+
+@dataclass(frozen=True)
+class Result:
+    table: str
+    row_id: str
+    kind: str
+    title: str
+    snippet: str
+    spans: tuple[tuple[int, int], ...]  # matched spans in the snippet
+    page: str
+    unit_code: str | None
+
+
+def _row_texts(row: dict, lang: str) -> list[str]:
+    out = []
+    for stem in TEXT_FIELDS:
+        value = row.get(f"{stem}_{lang}")
+        if isinstance(value, str) and value:
+            out.append(value)
+    if isinstance(row.get("quote_vi"), str):
+        out.append(row["quote_vi"])
+    if isinstance(row.get("variant"), str):
+        out.append(row["variant"])
+    if isinstance(row.get("registry_name"), str):
+        out.append(row["registry_name"])
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def build_index(pkg: Package) -> tuple[Entry, ...]:
+    """Every row of every table that a visitor may look for, once per process."""
+    entries = []
+    for table in PAGE_OF:
+        for row in content.records(pkg[table]):
+            row_id = row.get("id") or row.get("unit_id")
+            titles = {}
+            for lang in i18n.LANGS:
+                title = next((row[f"{f}_{lang}"] for f in TITLE_FIELDS if row.get(f"{f}_{lang}")), None)
+                titles[lang] = title or row_id
+            texts = {lang: _row_texts(row, lang) for lang in i18n.LANGS}
+            titles = {k: (v if len(v) <= 120 else v[:117] + "…") for k, v in titles.items()}
+            folded = fold(" ¦ ".join(texts["vi"] + texts["en"] + [titles["vi"], titles["en"]]))
+            prepared = {lang: tuple(_prepare(t) for t in texts[lang]) for lang in i18n.LANGS}
+            entries.append(Entry(table, row_id, titles, texts, folded, fold(titles["vi"] + " ¦ " + titles["en"]),
+                                 row.get("code") if table == "admin_units" else None, prepared))
+    return tuple(entries)
+
+
+def _prepare(text: str) -> tuple[str, str, tuple[int, ...]]:
+    folded, index = [], []
+    for i, ch in enumerate(text):
+        piece = fold_char(ch)
+        folded.append(piece)
+        index.extend([i] * len(piece))
+    return text, "".join(folded), tuple(index)
+
+
+def _spans(prepared: tuple[str, str, tuple[int, ...]], words: list[str]) -> tuple[tuple[int, int], ...]:
+    """Where the folded words occur (positions in the original, unfolded text)."""
+    _text, folded, index = prepared
+    spans = []
+    for word in words:
+        start = folded.find(word)
+        while start != -1 and word:
+            spans.append((index[start], index[start + len(word) - 1] + 1))
+            start = folded.find(word, start + len(word))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return tuple(merged)
+
+
+def _snippet(prepared, words: list[str], width: int = 220) -> tuple[str, tuple[tuple[int, int], ...]]:
+    text = prepared[0]
+    spans = _spans(prepared, words)
+    if len(text) <= width or not spans:
+        return (text if len(text) <= width else text[:width] + "…"), tuple(s for s in spans if s[1] <= width)
+    start = max(0, spans[0][0] - 60)
+    cut = ("…" if start else "") + text[start:start + width] + ("…" if start + width < len(text) else "")
+    shift = start - (1 if start else 0)
+    return cut, tuple((a - shift, b - shift) for a, b in spans if a >= start and b <= start + width)
+
+
+def search(pkg: Package, query: object, lang: str, limit: int = 60) -> list[Result]:
+    """Rows where every word of the query occurs, best first; shown in ``lang``."""
+    words = fold(clean_query(query)).split()
+    words = [w for w in words if any(ch.isalnum() for ch in w)]
+    if not words:
+        return []
+    scored = []
+    phrase = " ".join(words)
+    for e in build_index(pkg):
+        if all(w in e.folded for w in words):
+            title_hits = sum(w in e.folded_titles for w in words) + (phrase in e.folded_titles)
+            scored.append((-title_hits, TABLE_RANK[e.table], len(e.title[lang]), e))
+    scored.sort(key=lambda s: s[:3])
+    results = []
+    for *_, e in scored[:limit]:
+        prepared = e.prepared[lang] or e.prepared["vi"] or (_prepare(e.title[lang]),)
+        best = next((p for p in prepared if any(w in p[1] for w in words)), prepared[0])
+        snippet, spans = _snippet(best, words)
+        page, kind = PAGE_OF[e.table]
+        results.append(Result(e.table, e.row_id, i18n.translate(kind, lang), e.title[lang], snippet, spans, page,
+                              e.unit_code))
+    return results

@@ -1,0 +1,17 @@
+"""Search: every row of every table, both languages, without diacritics if you like."""
+
+import streamlit as st
+
+from components import data, search, widgets
+
+lang, _ = widgets.page_context(__file__)
+pkg = data.package()
+
+st.title(_("Search the plan"))
+query = widgets.search_box(lang, key="search_page_q", label=_("Search for a place, a target, a project…"))
+if query:
+    results = search.search(pkg, query, lang)
+    st.markdown(_("{count} results for “{query}”").format(count=len(results), query=widgets.md_escape(query)))
+    widgets.search_results(results, lang)
+else:
+    st.markdown(_("Type a word or a place: for example “mau son”, “cửa khẩu”, “geopark”, “tỷ lệ đô thị hóa”."))

@@ -1,0 +1,109 @@
+"""Search and "my commune": diacritic-free, variant spellings, hostile input, every unit."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import content, data, render, search
+
+APP = str(data.ROOT / "app.py")
+
+
+@pytest.mark.parametrize(("text", "folded"), [("Hữu Lũng", "huu lung"), ("Đồng Đăng", "dong dang"),
+                                             ("CỬA KHẨU", "cua khau"), ("Lộc Bình", "loc binh")])
+def test_folding_drops_case_diacritics_and_d_stroke(text, folded):
+    assert search.fold(text) == folded
+
+
+@pytest.mark.parametrize(("query", "lang", "table", "row_id"), [
+    ("huu lung", "vi", "admin_units", "huu_lung"), ("loc binh", "en", "admin_units", "loc_binh"),
+    ("Lợi Bắc", "vi", "admin_units", "loi_bac"), ("Trảng Định", "en", "admin_units", "trang_dinh"),
+    ("Tuần Sơn", "vi", "admin_units", "tuan_son"), ("Văn Nham", "en", "admin_units", "van_nham"),
+    ("mau son", "en", "admin_units", "mau_son"), ("hữu nghị", "vi", "border_crossings", "gate_huu_nghi"),
+    ("huu nghi", "en", "border_crossings", "gate_huu_nghi"), ("geopark", "en", "tourism", "unesco_global_geopark_lang_son"),
+    ("cửa khẩu", "vi", "border_crossings", None), ("cua khau", "en", "border_crossings", None),
+])
+def test_queries_find_the_expected_items(pkg, query, lang, table, row_id):
+    results = search.search(pkg, query, lang)
+    top = [(r.table, r.row_id) for r in results[:5]]
+    assert any(t == table and (row_id is None or i == row_id) for t, i in top), top
+
+
+def test_geopark_is_found_in_both_languages(pkg):
+    assert search.search(pkg, "công viên địa chất", "vi")[0].row_id == "unesco_global_geopark_lang_son"
+    assert search.search(pkg, "geopark", "vi")[0].row_id == "unesco_global_geopark_lang_son"
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "<script>alert(1)</script>", "'; DROP TABLE targets; --", "x" * 10_000,
+                                 "🏔️🇻🇳", "\x00\x1b[31m\u202e", None, 42, ["huu lung"]])
+def test_hostile_or_odd_queries_answer_calmly(pkg, bad):
+    results = search.search(pkg, bad, "en")
+    assert isinstance(results, list)
+    assert len(search.clean_query(bad)) <= search.MAX_QUERY
+
+
+def test_highlights_are_escaped_text(pkg):
+    html = render.search_result("<b>", "<img src=x onerror=alert(1)>", "a <script> b", ((2, 10),))
+    assert "<script" not in html and "<img" not in html and "<mark>&lt;script&gt;</mark>" in html
+
+
+def test_highlight_spans_map_back_to_the_original_text(pkg):
+    result = search.search(pkg, "huu nghi", "vi")[0]
+    marked = [result.snippet[a:b] for a, b in result.spans]
+    assert "Hữu" in marked and "Nghị" in marked
+
+
+def test_every_variant_spelling_resolves_to_its_unit(pkg):
+    for note in content.records(pkg["data_notes"].dropna(subset=["unit_id", "variant"])):
+        results = search.search(pkg, note["variant"], "vi")
+        assert note["unit_id"] in [r.row_id for r in results if r.table == "admin_units"], note["variant"]
+
+
+def test_unit_picker_labels_carry_unaccented_names_and_variants(pkg):
+    labels = dict(content.unit_choices(pkg))
+    assert "huu lung" in labels["06385"] and "Lợi Bắc" in labels["06601"]
+
+
+def _commune(lang: str, code: str | None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    if code is not None:
+        at.query_params["unit"] = code
+    at.run()
+    at.switch_page("pages/commune.py").run()
+    return at
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_unit_opens_and_shows_its_zone_with_a_citation(pkg, lang):
+    zone_heading = {"vi": "Vùng kinh tế", "en": "Economic zone"}[lang]
+    for unit in content.records(pkg["admin_units"]):
+        at = _commune(lang, unit["code"])
+        assert not at.exception, unit["id"]
+        assert at.header[0].value == unit["registry_name"]
+        headings = [h.value for h in at.subheader]
+        assert headings[0] == zone_heading
+        first_block = next(e.proto.body for e in at.get("html") if "ls-items" in e.proto.body)
+        assert "ls-src" in first_block, unit["id"]  # the zone comes with its source
+        assert at.query_params["unit"] == unit["code"]
+
+
+@pytest.mark.parametrize("bad", ["99999", "<script>", "06601' OR 1=1", ""])
+def test_a_bad_unit_in_the_url_falls_back_to_the_picker(bad):
+    at = _commune("en", bad)
+    assert not at.exception
+    assert not at.header
+    assert "unit" not in at.query_params
+
+
+def test_search_page_keeps_the_query_in_the_url_and_links_to_the_commune():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "vi"
+    at.query_params["q"] = "huu lung"
+    at.run()
+    at.switch_page("pages/search.py").run()
+    assert not at.exception
+    assert "Hữu Lũng" in next(e.proto.body for e in at.get("html") if "ls-result" in e.proto.body)
+    links = at.get("page_link")
+    assert any("06385" in str(link.proto) for link in links)
