@@ -216,18 +216,36 @@ MAP_LAYERS_KEY = "layers"
 
 def _url_layers(options: list[str], defaults: tuple[str, ...], label_text: str, lang: str, widget_key: str):
     """Layer toggles kept in the URL as ``?layers=urban,gates`` (absent: the page's defaults)."""
-    def changed() -> None:
-        picked = [k for k in options if k in (st.session_state.get(widget_key) or [])]
-        if tuple(picked) == tuple(k for k in options if k in defaults):
-            st.query_params.pop(MAP_LAYERS_KEY, None)
-        else:
-            st.query_params[MAP_LAYERS_KEY] = ",".join(picked) or "none"
+    ordered_defaults = [k for k in options if k in defaults]
 
-    raw = st.query_params.get(MAP_LAYERS_KEY)
-    wanted = [k for k in (raw or "").split(",") if k in options] if raw is not None else list(defaults)
-    st.session_state[widget_key] = wanted
+    def read(raw: str | None) -> list[str]:
+        return ordered_defaults if raw is None else [k for k in raw.split(",") if k in options]
+
+    def write(value) -> str | None:
+        picked = [k for k in options if k in (value or [])]
+        return None if picked == ordered_defaults else (",".join(picked) or "none")
+
+    changed = _url_bound(MAP_LAYERS_KEY, widget_key, read, write)
     return st.pills(label_text, options, selection_mode="multi", key=widget_key, on_change=changed,
                     format_func=lambda k: i18n.translate(maps.LAYERS[k][0], lang))
+
+
+def _set_param(param: str, text: str | None) -> None:
+    if text:
+        st.query_params[param] = text
+    else:
+        st.query_params.pop(param, None)
+
+
+def _url_bound(param: str, widget_key: str, read: Callable, write: Callable) -> Callable[[], None]:
+    """Keep a widget's value in ``?param=``: the URL fills the widget before it is drawn (a bad or untidy
+    value is normalised there and then), and the returned callback writes changes back."""
+    raw = st.query_params.get(param)
+    value = read(raw)
+    if write(value) != raw:
+        _set_param(param, write(value))
+    st.session_state[widget_key] = value
+    return lambda: _set_param(param, write(st.session_state.get(widget_key)))
 
 
 @functools.lru_cache(maxsize=32)
@@ -335,21 +353,10 @@ def share_and_cite(lang: str) -> None:
 def url_choice(key: str, options: list[str], label: str, format_func) -> str | None:
     """A single choice kept in the URL (``?key=value``); an unknown value means no choice."""
     widget_key = f"{key}_choice"
-
-    def changed() -> None:
-        value = st.session_state.get(widget_key)
-        if value in options:
-            st.query_params[key] = value
-        else:
-            st.query_params.pop(key, None)
-
-    wanted = st.query_params.get(key)
-    st.session_state[widget_key] = wanted if wanted in options else None
-    choice = st.pills(label, options, selection_mode="single", format_func=format_func, key=widget_key,
-                      on_change=changed)
-    if wanted is not None and wanted not in options:
-        st.query_params.pop(key, None)
-    return choice if choice in options else None
+    valid = lambda value: value if value in options else None  # noqa: E731
+    changed = _url_bound(key, widget_key, valid, valid)
+    return valid(st.pills(label, options, selection_mode="single", format_func=format_func, key=widget_key,
+                          on_change=changed))
 
 
 UNIT_KEY = "unit"
@@ -362,18 +369,8 @@ def unit_picker(pkg, lang: str) -> dict | None:
     choices = dict(content.unit_choices(pkg))
     codes = list(choices)
     widget_key = "unit_choice"
-
-    def changed() -> None:
-        code = st.session_state.get(widget_key)
-        if code in choices:
-            st.query_params[UNIT_KEY] = code
-        else:
-            st.query_params.pop(UNIT_KEY, None)
-
-    wanted = st.query_params.get(UNIT_KEY)
-    if wanted is not None and wanted not in choices:
-        st.query_params.pop(UNIT_KEY, None)  # a bad ?unit= falls back to no choice
-    st.session_state[widget_key] = wanted if wanted in choices else None
+    valid = lambda code: code if code in choices else None  # noqa: E731  (a bad ?unit= means no choice)
+    changed = _url_bound(UNIT_KEY, widget_key, valid, valid)
     code = st.selectbox(_("Commune or ward"), codes, format_func=choices.__getitem__, key=widget_key,
                         on_change=changed, placeholder=_("Type a name, with or without diacritics"))
     return content.unit_by_code(pkg, code)
@@ -396,14 +393,7 @@ def search_box(lang: str, key: str, label: str) -> str:
     """The search field; its text is kept in ``?q=`` (bounded, cleaned)."""
     from components import search
 
-    def changed() -> None:
-        text = search.clean_query(st.session_state.get(key))
-        if text:
-            st.query_params[QUERY_KEY] = text
-        else:
-            st.query_params.pop(QUERY_KEY, None)
-
-    st.session_state[key] = search.clean_query(st.query_params.get(QUERY_KEY))
+    changed = _url_bound(QUERY_KEY, key, search.clean_query, lambda text: search.clean_query(text) or None)
     st.text_input(label, key=key, on_change=changed, max_chars=search.MAX_QUERY)
     return search.clean_query(st.session_state.get(key))
 
