@@ -15,7 +15,9 @@ from components import exports, i18n, render
 from components.data import Package
 
 
+@functools.lru_cache(maxsize=4)
 def sources(pkg: Package) -> dict[str, dict]:
+    """Source documents by id, once per package (every citation looks here)."""
     return {s["id"]: s for s in pkg["sources"].to_dict("records")}
 
 
@@ -72,6 +74,7 @@ def items(pkg: Package, frame: pd.DataFrame, lang: str, title: str | None = None
     return out
 
 
+@functools.lru_cache(maxsize=4)
 def unit_names(pkg: Package) -> dict[str, str]:
     return dict(zip(pkg["admin_units"]["id"], pkg["admin_units"]["name_vi"]))
 
