@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import data, i18n, site, widgets
+from components import data, i18n, kiosk, kiosk_screen, site, widgets
 
 st.set_page_config(page_title="Quy hoạch tỉnh Lạng Sơn", page_icon="⛰️", layout="wide",
                    initial_sidebar_state="auto")
@@ -14,19 +14,31 @@ if handover and handover["query"].get(widgets.LANG_KEY) in i18n.LANGS:
     st.query_params[widgets.LANG_KEY] = handover["query"][widgets.LANG_KEY]
 
 lang = widgets.resolve_page_lang()
-widgets.language_switch(lang)
+kiosk_settings = kiosk_screen.resolve()  # ?kiosk=1: the exhibition screen (components/kiosk_screen.py)
+if not kiosk_settings:
+    widgets.language_switch(lang)
 _ = i18n.gettext_for(lang)
 widgets.set_document_lang(lang)
 widgets.chrome()
 
 pages = {slug: st.Page(path, title=_(title), url_path=slug, default=(slug == ""))
          for path, title, slug in site.PAGES}
-page = st.navigation(list(pages.values()))
+pages.update({slug: st.Page(path, title=_(title), url_path=slug, visibility="hidden")
+              for path, title, slug in site.HIDDEN_PAGES})
+page = st.navigation(list(pages.values()), position="hidden" if kiosk_settings else "sidebar")
 
 if handover and site.SLUGS.get(handover["page"]) in pages:
     st.switch_page(pages[site.SLUGS[handover["page"]]], query_params={**handover["query"], widgets.LANG_KEY: lang})
 
-widgets.sidebar_search(lang)
+if kiosk_settings:
+    if page.url_path not in kiosk.PAGES + (kiosk.HIGHLIGHTS,):  # search, sources, commune: not on a kiosk
+        st.switch_page(pages[""], query_params=widgets.link_query(lang))
+    attract = page.url_path == kiosk.HIGHLIGHTS
+    kiosk_screen.chrome(kiosk_settings, lang, "attract" if attract else "page")
+    if not attract:
+        kiosk_screen.top_bar(lang, page.url_path)
+else:
+    widgets.sidebar_search(lang)
 st.session_state[widgets.ROUTED_KEY] = True
 try:
     page.run()
@@ -36,7 +48,8 @@ finally:
     st.session_state[widgets.ROUTED_KEY] = False
 
 st.divider()
-widgets.share_and_cite(lang)
+if not kiosk_settings:
+    widgets.share_and_cite(lang)
 st.caption(_("Source of every figure: Decision 339/QĐ-UBND of the Lạng Sơn People's Committee, 28 February 2026, "
              "approving the adjusted provincial plan 2021–2030, vision 2050. English translation by the dashboard "
              "team; the official Vietnamese wording is one click away beside each figure."))

@@ -218,3 +218,27 @@ def highlighted(text: str, spans) -> str:
 def search_result(kind: str, title: str, snippet: str, spans) -> str:
     return (f'<div class="ls-result"><span class="ls-meta">{escape(kind)}</span>'
             f"<strong>{escape(title)}</strong><p>{highlighted(snippet, spans)}</p></div>")
+
+
+def brand(title: str, subtitle: str) -> str:
+    """The kiosk's name line: the plan's title and the decision it follows."""
+    return f'<p class="ls-brand">{escape(title)}<small>{escape(subtitle)}</small></p>'
+
+
+def qr_panel(heading: str, text: str, image_uri: str, alt: str) -> str:
+    """A QR code beside what it is for. ``image_uri`` must be a ``data:image/`` URI made by us."""
+    if not image_uri.startswith("data:image/"):
+        raise ValueError("the QR code must be an image made here")
+    return (f'<div class="ls-qr"><p><strong>{escape(heading)}</strong>{escape(text)}</p>'
+            f'<img src="{escape(image_uri)}" alt="{escape(alt)}"></div>')
+
+
+def slide_heading(slide_id: str, title: str) -> str:
+    return f'<div class="ls-slide" data-slide="{escape(slide_id)}"><h1>{escape(title)}</h1></div>'
+
+
+def slide_footer(source: str, progress: str, index: int, count: int) -> str:
+    """A slide's visible source line, then its place in the loop as dots (named for screen readers)."""
+    dots = "".join(f'<li class="{"on" if i == index else ""}"></li>' for i in range(count))
+    return (f'<p class="ls-slide-source">{escape(source)}</p>'
+            f'<ol class="ls-dots" aria-label="{escape(progress)}">{dots}</ol>')

@@ -22,7 +22,9 @@ PAGES = [
     ("pages/search.py", N_("Search"), "search"),
     ("pages/sources.py", N_("Sources and data"), "sources"),
 ]
-SLUGS = {path: slug for path, _, slug in PAGES}
+# Registered but listed nowhere: the kiosk's attract loop of highlight slides.
+HIDDEN_PAGES = [("pages/highlights.py", N_("Highlights"), "highlights")]
+SLUGS = {path: slug for path, _, slug in PAGES + HIDDEN_PAGES}
 
 
 def page_path(page_file: str) -> str:

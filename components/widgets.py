@@ -16,7 +16,7 @@ LANG_KEY = "lang"
 SWITCH_KEY = "lang_switch"
 ROUTED_KEY = "_routed"
 HANDOVER_KEY = "_handover"
-KIOSK_KEY = "kiosk"
+KIOSK_KEY = "_kiosk"  # the session's kiosk.Settings while it is a kiosk
 
 # Styles are ours (no data in them). Streamlit's own English chrome that a visitor does not need
 # (status text, hover toolbars) is hidden so Vietnamese pages carry no English.
@@ -26,6 +26,7 @@ CHROME_CSS = """
 [data-testid="stAppDeployButton"], [data-testid="stMainMenu"] { display: none !important; }
 .streamlit-embedded [data-testid="stSidebar"], .streamlit-embedded [data-testid="stExpandSidebarButton"],
 .streamlit-embedded [data-testid="stSidebarCollapsedControl"] { display: none !important; }
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) { display: none; }
 .maplibregl-ctrl-attrib, .mapboxgl-ctrl-attrib, .maplibregl-ctrl-logo, .mapboxgl-ctrl-logo { display: none !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #3d5249 !important; opacity: 1 !important; }
 [data-testid="stHeading"] h2 { font-size: 1.65rem; padding-top: 1.4rem; }
@@ -202,12 +203,25 @@ def kpi_grid(figures: list[dict], lang: str) -> None:
     html(render.kpi_cards(figures, lang))
 
 
+def kiosk_settings():
+    """This session's kiosk settings (a :class:`components.kiosk.Settings`), or None off the kiosk."""
+    return st.session_state.get(KIOSK_KEY) or None
+
+
+def link_query(lang: str) -> dict[str, str]:
+    """Query parameters for a link to another page: the language, and on a kiosk its settings."""
+    settings = kiosk_settings()
+    return {**(settings.query() if settings else {}), LANG_KEY: lang}
+
+
 def page_links(lang: str, skip: tuple[str, ...] = ()) -> None:
-    """Links to the other pages, the language kept."""
+    """Links to the other pages, the language kept; on a kiosk only the pages a kiosk shows."""
+    from components import kiosk
+
     _ = i18n.gettext_for(lang)
     for path, title, slug in site.PAGES:
-        if slug not in skip:
-            st.page_link(path, label=_(title), query_params={LANG_KEY: lang})
+        if slug not in skip and (not kiosk_settings() or slug in kiosk.PAGES):
+            st.page_link(path, label=_(title), query_params=link_query(lang))
 
 
 MAP_ITEM_KEY = "item"
@@ -249,7 +263,7 @@ def _url_bound(param: str, widget_key: str, read: Callable, write: Callable) -> 
 
 
 @functools.lru_cache(maxsize=32)
-def _deck(lang: str, layers: tuple[str, ...], basemap: bool, zoom: float, centre: tuple[float, float]):
+def deck(lang: str, layers: tuple[str, ...], basemap: bool, zoom: float, centre: tuple[float, float]):
     return maps.plan_map(data.package(), lang, layers, basemap=basemap, zoom=zoom, centre=centre)
 
 
@@ -261,7 +275,8 @@ def map_view(lang: str, key: str, default_layers: tuple[str, ...], zoom: float =
     pkg = data.package()
     options = list(maps.LAYERS)
     chosen = _url_layers(options, default_layers, _("Layers"), lang, f"{key}_layers")
-    basemap = st.toggle(_("Show an online basemap"), value=False, key=f"{key}_basemap")
+    # A kiosk never asks the internet for anything: no basemap switch there.
+    basemap = not kiosk_settings() and st.toggle(_("Show an online basemap"), value=False, key=f"{key}_basemap")
     if basemap:
         st.caption(_("The basemap is drawn by a third-party provider from OpenStreetMap data: its borders and "
                      "names are the provider's and are not authoritative. It needs an internet connection."))
@@ -270,7 +285,7 @@ def map_view(lang: str, key: str, default_layers: tuple[str, ...], zoom: float =
     known = {row["id"]: row for frame in points.values() if not frame.empty for row in frame.to_dict("records")}
     left, right = st.columns([3, 1], gap="medium")
     with left:
-        event = st.pydeck_chart(_deck(lang, layers, basemap, zoom, centre), on_select="rerun",
+        event = st.pydeck_chart(deck(lang, layers, basemap, zoom, centre), on_select="rerun",
                                 selection_mode="single-object", key=f"{key}_map", height=620,
                                 alt=maps.summary(pkg, lang))
         picked = [o for objs in (event.selection.get("objects") or {}).values() for o in objs] if event else []
@@ -312,7 +327,7 @@ def _export_bytes(slug: str, lang: str, fmt: str) -> bytes:
 
 def export_bar(item: exports.ChartExport, lang: str) -> None:
     """PNG (2×), SVG and CSV of one chart; nothing is rendered until a button is pressed."""
-    if os.environ.get(EXPORTS_ENV) == "off" or st.session_state.get(KIOSK_KEY):
+    if os.environ.get(EXPORTS_ENV) == "off" or kiosk_settings():
         return
     _ = i18n.gettext_for(lang)
     kinds = (("png", _("PNG image"), "image/png"), ("svg", _("SVG image"), "image/svg+xml"),

@@ -103,7 +103,7 @@ def _watch(page, server):
 
     page.on("console", on_console)
     page.on("response", on_response)
-    page.on("requestfailed", lambda req: log["failed"].append(f"failed {req.url}"))
+    page.on("requestfailed", lambda req: log["failed"].append(f"failed {req.url} {req.failure}"))
     page.on("request", on_request)
     return log
 
