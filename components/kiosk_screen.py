@@ -18,7 +18,6 @@ from components import data, i18n, kiosk, maps, render, site, widgets
 from components.i18n import N_
 
 SLIDE_KEY = "_kiosk_slide"
-WAKE_KEY = "kiosk_wake"
 
 KIOSK_CSS = """
 <style>
@@ -66,8 +65,10 @@ button, summary, [role="button"], [role="tab"], [data-baseweb="tab"] { min-heigh
 .ls-dots { display: flex; gap: .6rem; margin: .6rem 0 0 !important; padding: 0 !important; list-style: none; }
 .ls-dots li { width: 1rem; height: 1rem; border-radius: 50%; background: #cfe0d7; }
 .ls-dots li.on { background: #0b6e4f; }
-.st-key-kiosk_wake button { min-height: 84px; width: 100%; font-size: 1.5rem !important; border-radius: 1rem; }
-.st-key-kiosk_wake button p { font-size: 1.5rem !important; font-weight: 700; }
+.ls-cta { display: flex; align-items: center; justify-content: center; min-height: 88px; border-radius: 1rem;
+  background: #0b6e4f; color: #fff; font-size: 1.5rem; font-weight: 700; margin: .6rem 0 0;
+  animation: ls-pulse 2.4s ease-in-out infinite; }
+@keyframes ls-pulse { 50% { background: #13875f; } }
 #ls-kiosk-countdown { position: fixed; inset: 0; z-index: 1000100; background: rgba(11, 40, 30, .82);
   display: flex; align-items: center; justify-content: center; }
 #ls-kiosk-countdown section { background: #fff; border-radius: 1.2rem; padding: 2.2rem 2.8rem; max-width: 40rem;
@@ -89,20 +90,27 @@ button, summary, [role="button"], [role="tab"], [data-baseweb="tab"] { min-heigh
 
 # Runs in the page itself (not a frame): it watches for touches, keys, wheels and scrolls. In page
 # mode, after ``idle`` seconds without any it shows the countdown, then loads the highlights page
-# afresh. In attract mode any touch presses the "touch to explore" button. Installed once per page
-# load; each run only replaces its settings. Texts come from our catalog, set with textContent.
+# afresh. In attract mode any touch loads the home page afresh. Both are full page loads, never a
+# rerun racing the slide timer. Installed once per page load; each run only replaces its settings.
+# Texts come from our catalog and are set with textContent.
 _IDLE_JS = """<script>(() => {
   window.__lsKioskCfg = %s;
   if (window.__lsKiosk) { window.__lsKiosk.touch(); return; }
-  const state = { last: Date.now(), box: null };
+  const state = { last: Date.now(), box: null, going: false };
   const cfg = () => window.__lsKioskCfg;
   const hide = () => { if (state.box) { state.box.remove(); state.box = null; } };
   const touch = () => { state.last = Date.now(); hide(); };
+  const go = (target) => {  // a full page load: a new session, nothing kept but the kiosk settings
+    const base = location.pathname.replace(/[^/]*$/, '');
+    const url = new URLSearchParams(target.query);
+    for (const [k, v] of new URLSearchParams(location.search)) { if (k.startsWith('embed')) url.append(k, v); }
+    state.last = Date.now() + 60000;  // one navigation at a time
+    state.going = true;
+    location.replace(base + target.path + '?' + url.toString());
+  };
   const wake = (ev) => {
-    const btn = document.querySelector('.st-key-kiosk_wake button');
-    if (!btn || btn.contains(ev.target)) return;
     ev.preventDefault(); ev.stopPropagation();
-    btn.click();
+    if (!state.going) go(cfg().home);
   };
   // A tap on the countdown must not fall through to the page below: the box goes on its own click.
   const onActivity = (ev) => {
@@ -132,22 +140,13 @@ _IDLE_JS = """<script>(() => {
     }
     state.box.querySelector('.ls-count').textContent = String(left);
   };
-  const reset = () => {
-    const c = cfg();
-    const base = location.pathname.replace(/[^/]*$/, '');
-    const keep = new URLSearchParams(location.search);
-    const url = new URLSearchParams(c.reset.query);
-    for (const [k, v] of keep) { if (k.startsWith('embed')) url.append(k, v); }
-    state.last = Date.now() + 60000;  // one reset at a time
-    location.replace(base + c.reset.path + '?' + url.toString());
-  };
   setInterval(() => {
     const c = cfg();
     if (c.mode !== 'page') { hide(); return; }
     // While the app is still drawing a page the visitor is waiting, not gone.
     if (document.querySelector('[data-testid="stApp"][data-test-script-state="running"]')) state.last = Date.now();
     const idle = (Date.now() - state.last) / 1000;
-    if (idle >= c.idle + c.countdown) reset();
+    if (idle >= c.idle + c.countdown) { if (!state.going) go(c.reset); }
     else if (idle >= c.idle) show(Math.ceil(c.idle + c.countdown - idle));
     else if (state.box && idle > 1.5) hide();  // pressed but never released on it
   }, 200);
@@ -185,7 +184,8 @@ def chrome(settings: kiosk.Settings, lang: str, mode: str) -> None:
     """Kiosk styles and the idle watcher (``mode`` is "page" or "attract")."""
     st.html(KIOSK_CSS)
     reset = {"path": kiosk.HIGHLIGHTS, "query": {**settings.query(), widgets.LANG_KEY: settings.reset_lang}}
-    config = {"idle": settings.idle, "countdown": settings.countdown, "mode": mode, "reset": reset,
+    home = {"path": "", "query": widgets.link_query(lang)}
+    config = {"idle": settings.idle, "countdown": settings.countdown, "mode": mode, "reset": reset, "home": home,
               "texts": {"title": i18n.translate(N_("Still there?"), lang),
                         "body": i18n.translate(N_("The screen will start again for the next visitor."), lang),
                         "keep": i18n.translate(N_("Keep viewing"), lang)}}
@@ -229,11 +229,6 @@ def take_it_with_you(lang: str, slug: str) -> None:
                                  kiosk.qr_data_uri(address), alt))
 
 
-def _wake(lang: str) -> None:
-    st.session_state.pop(SLIDE_KEY, None)
-    st.switch_page(PATHS[""], query_params=widgets.link_query(lang))
-
-
 def highlights(lang: str) -> None:
     """The attract loop: one highlight slide at a time, the next every ``slide`` seconds, until touched."""
     _ = i18n.gettext_for(lang)
@@ -248,8 +243,11 @@ def highlights(lang: str) -> None:
         draw_slide(kiosk.slide(data.package(), ids[index], lang), lang, index, len(ids))
 
     show()
-    if st.button(_("Touch the screen to explore the plan"), key=WAKE_KEY, type="primary", width="stretch"):
-        _wake(lang)
+    if widgets.kiosk_settings():
+        # Not a button: any touch or key anywhere wakes the kiosk (the watcher loads the home page afresh).
+        widgets.html(render.call_to_action(_("Touch the screen to explore the plan")))
+    else:
+        st.page_link(PATHS[""], label=_("Touch the screen to explore the plan"), query_params=widgets.link_query(lang))
 
 
 def draw_slide(slide: kiosk.Slide, lang: str, index: int, count: int) -> None:

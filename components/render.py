@@ -242,3 +242,8 @@ def slide_footer(source: str, progress: str, index: int, count: int) -> str:
     dots = "".join(f'<li class="{"on" if i == index else ""}"></li>' for i in range(count))
     return (f'<p class="ls-slide-source">{escape(source)}</p>'
             f'<ol class="ls-dots" aria-label="{escape(progress)}">{dots}</ol>')
+
+
+def call_to_action(text: str) -> str:
+    """The attract loop's invitation; not a control (a touch anywhere does it)."""
+    return f'<p class="ls-cta">{escape(text)}</p>'

@@ -100,7 +100,9 @@ def test_idle_countdown_reset_attract_loop_and_touch(server, screen, artifacts):
     language → slides advance every 2 s → a touch anywhere stops the loop on the home page."""
     name, page = screen
     log = _watch(page, server)
-    page.goto(f"{server.url}/border-gates?kiosk=1&lang=vi&idle=4&countdown=3&slide=2")
+    # As the README's kiosk recipe opens it: with Streamlit's embed options, which a reset must keep.
+    page.goto(f"{server.url}/border-gates?kiosk=1&lang=vi&idle=4&countdown=3&slide=2"
+              "&embed=true&embed_options=hide_loading_screen")
     wait_ready(page)
     page.locator(".st-key-lang_switch button", has_text="English").click()
     page.wait_for_function("() => document.documentElement.lang === 'en'")
@@ -122,6 +124,7 @@ def test_idle_countdown_reset_attract_loop_and_touch(server, screen, artifacts):
     assert page.evaluate("document.documentElement.lang") == "vi"
     assert _query(page)["lang"] == ["vi"] and _query(page)["kiosk"] == ["1"] and _query(page)["idle"] == ["4"]
     assert page.locator(".st-key-lang_switch").count() == 0
+    assert _query(page)["embed"] == ["true"] and _query(page)["embed_options"] == ["hide_loading_screen"]
 
     first = page.locator("[data-slide]").first.get_attribute("data-slide")
     page.screenshot(path=str(artifacts / "screenshots" / f"kiosk-slide-vi-{name}.png"))
@@ -147,3 +150,19 @@ def test_kiosk_never_shows_the_search_or_sources_pages(server, page):
     wait_ready(page)
     assert page.locator("[data-testid='stDownloadButton']").count() == 0
     assert _query(page)["kiosk"] == ["1"]
+
+
+def test_kiosk_soak_benchmark_runs_short_and_stays_flat(artifacts):
+    """The soak benchmark (bench/kiosk_soak.py) in a short run, so it cannot rot: three visitors, a few
+    slides each, no console error, memory within loose bounds (the full run holds the real ones)."""
+    import subprocess
+    import sys
+
+    from tests.e2e.conftest import ROOT, _need_browser
+
+    _need_browser()
+    out = subprocess.run([sys.executable, "bench/kiosk_soak.py", "--visitors", "3", "--slides", "6",
+                          "--server-bound", "0.5", "--browser-bound", "1.0", "--max-minutes", "8"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
+    assert "console errors: 0" in out.stdout and "PASS" in out.stdout
