@@ -5,7 +5,7 @@ each visitor taps through the kiosk pages (page switches), switches the language
 on, then walks away; the idle countdown runs out, the kiosk resets to the highlights page and the
 attract loop shows slide after slide (loop steps) until the next visitor touches the screen.
 
-Time is compressed: idle 5 s, countdown 2 s, a slide a second, and the server forgets a closed
+Time is compressed: idle 15 s, countdown 3 s, a slide a second, and the server forgets a closed
 session after 10 s instead of 120 s (``server.disconnectedSessionTTL``), so a few minutes stand for
 many hours of reset cycles. After every visitor it samples the server's resident memory, its
 session count, and the page's JS heap, DOM nodes and event listeners (Chrome DevTools Protocol).
@@ -72,6 +72,7 @@ _SHOWN_JS = """() => {
 
 def _visitor(page, base: str, slides: int, counts: dict) -> None:
     """One visitor: wake the kiosk, tap around, walk away; then the attract loop runs ``slides`` steps."""
+    page.wait_for_function("() => window.__lsKiosk && document.querySelector('[data-slide]')", timeout=30_000)
     page.mouse.click(60, 400)  # touch the attract screen
     page.wait_for_function("() => location.pathname === '/' && document.querySelector('.st-key-kiosk_nav')",
                            timeout=30_000)
@@ -139,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
                     or errors.append(f"external request: {req.url}"))
             cdp = context.new_cdp_session(page)
             cdp.send("Performance.enable")
-            page.goto(f"{server.url}/highlights?kiosk=1&idle=5&countdown=2&slide=1")
+            page.goto(f"{server.url}/highlights?kiosk=1&idle=15&countdown=3&slide=1")
             wait_ready(page)
             for n in range(1, args.visitors + 1):
                 if time.monotonic() - started > args.max_minutes * 60:

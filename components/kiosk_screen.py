@@ -53,7 +53,7 @@ button, summary, [role="button"], [role="tab"], [data-baseweb="tab"] { min-heigh
 .ls-qr strong { display: block; color: #1b2a24; font-size: .9rem; }
 .ls-slide h1 { font-size: 2.3rem !important; margin: 0 0 1rem !important; padding: .4rem 0 0 !important; color: #0b5d43; }
 [data-testid="stHeaderActionElements"] { display: none !important; }
-.ls-slide .ls-kpis { grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 1.2rem; }
+.ls-slide .ls-kpis { grid-template-columns: repeat(3, 1fr); gap: 1.2rem; }
 .ls-slide .ls-kpi { padding: 1.2rem 1.4rem; }
 .ls-slide .ls-kpi h3 { font-size: 1.1rem; }
 .ls-slide .ls-kpi-value { font-size: 2.4rem; }
@@ -65,9 +65,11 @@ button, summary, [role="button"], [role="tab"], [data-baseweb="tab"] { min-heigh
 .ls-dots { display: flex; gap: .6rem; margin: .6rem 0 0 !important; padding: 0 !important; list-style: none; }
 .ls-dots li { width: 1rem; height: 1rem; border-radius: 50%; background: #cfe0d7; }
 .ls-dots li.on { background: #0b6e4f; }
-.ls-cta { display: flex; align-items: center; justify-content: center; min-height: 88px; border-radius: 1rem;
-  background: #0b6e4f; color: #fff; font-size: 1.5rem; font-weight: 700; margin: .6rem 0 0;
-  animation: ls-pulse 2.4s ease-in-out infinite; }
+.ls-cta { position: fixed; left: 2.2rem; right: 2.2rem; bottom: 1.2rem; z-index: 20; display: flex;
+  align-items: center; justify-content: center; min-height: 88px; border-radius: 1rem; margin: 0;
+  background: #0b6e4f; color: #fff; font-size: 1.5rem; font-weight: 700;
+  box-shadow: 0 .4rem 1.6rem rgba(0, 0, 0, .18); animation: ls-pulse 2.4s ease-in-out infinite; }
+.st-key-kiosk_attract { padding-bottom: 7rem; }
 @keyframes ls-pulse { 50% { background: #13875f; } }
 #ls-kiosk-countdown { position: fixed; inset: 0; z-index: 1000100; background: rgba(11, 40, 30, .82);
   display: flex; align-items: center; justify-content: center; }
@@ -81,6 +83,7 @@ button, summary, [role="button"], [role="tab"], [data-baseweb="tab"] { min-heigh
 .maplibregl-ctrl-group button, .mapboxgl-ctrl-group button { width: 48px !important; height: 48px !important; }
 @media (orientation: portrait) {
   html { font-size: 23px; }
+  .ls-slide .ls-kpis { grid-template-columns: repeat(2, 1fr); }
   .st-key-slide_map [data-testid="stHorizontalBlock"] { flex-direction: column; }
   .st-key-slide_map [data-testid="stColumn"] { width: 100% !important; flex: 1 1 auto !important; }
   [data-testid="stMainBlockContainer"] { padding: 1rem 1.4rem 3rem !important; }
@@ -242,7 +245,8 @@ def highlights(lang: str) -> None:
         st.session_state[SLIDE_KEY] = kiosk.next_index(index, len(ids))
         draw_slide(kiosk.slide(data.package(), ids[index], lang), lang, index, len(ids))
 
-    show()
+    with st.container(key="kiosk_attract"):
+        show()
     if widgets.kiosk_settings():
         # Not a button: any touch or key anywhere wakes the kiosk (the watcher loads the home page afresh).
         widgets.html(render.call_to_action(_("Touch the screen to explore the plan")))

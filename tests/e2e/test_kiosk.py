@@ -49,13 +49,14 @@ def _query(page) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
 
 
-def test_kiosk_page_hides_chrome_and_keeps_every_target_large(server, screen, artifacts, vocabulary):
+@pytest.mark.parametrize("slug", ["border-gates", "targets"])  # a map and the charts
+def test_kiosk_page_hides_chrome_and_keeps_every_target_large(server, screen, artifacts, vocabulary, slug):
     name, page = screen
     log = _watch(page, server)
-    page.goto(f"{server.url}/border-gates?kiosk=1&lang=vi&idle=600")
+    page.goto(f"{server.url}/{slug}?kiosk=1&lang=vi&idle=600")
     wait_ready(page)
     page.wait_for_timeout(800)
-    page.screenshot(path=str(artifacts / "screenshots" / f"kiosk-border-gates-vi-{name}.png"))
+    page.screenshot(path=str(artifacts / "screenshots" / f"kiosk-{slug}-vi-{name}.png"))
 
     for test_id in HIDDEN:
         assert page.get_by_test_id(test_id).filter(visible=True).count() == 0, test_id
@@ -70,7 +71,8 @@ def test_kiosk_page_hides_chrome_and_keeps_every_target_large(server, screen, ar
     assert all("kiosk=1" in href for href in nav.evaluate_all("els => els.map(e => e.href)"))
     qr = page.locator(".ls-qr img")
     alt = qr.get_attribute("alt")
-    assert alt.startswith("Mã QR: ") and alt.endswith("/border-gates?lang=vi") and "kiosk" not in alt
+    assert alt.startswith("Mã QR: ") and alt.endswith(f"/{slug}?lang=vi") and "kiosk" not in alt
+    assert page.locator(".vega-embed details, .vega-actions").filter(visible=True).count() == 0  # no chart menu
     assert qr.get_attribute("src").startswith("data:image/svg+xml")
     assert _foreign_words(_visible_text(page), "vi", vocabulary) == set()
     assert log == {"console": [], "failed": [], "external": []}
@@ -96,12 +98,12 @@ def test_kiosk_language_switch_changes_the_page_and_stays_in_the_kiosk(server, s
 
 
 def test_idle_countdown_reset_attract_loop_and_touch(server, screen, artifacts):
-    """Idle 4 s → countdown (keep viewing works) → reset to a fresh highlights page in the default
+    """Idle 6 s → countdown (keep viewing works) → reset to a fresh highlights page in the default
     language → slides advance every 2 s → a touch anywhere stops the loop on the home page."""
     name, page = screen
     log = _watch(page, server)
     # As the README's kiosk recipe opens it: with Streamlit's embed options, which a reset must keep.
-    page.goto(f"{server.url}/border-gates?kiosk=1&lang=vi&idle=4&countdown=3&slide=2"
+    page.goto(f"{server.url}/border-gates?kiosk=1&lang=vi&idle=6&countdown=4&slide=2"
               "&embed=true&embed_options=hide_loading_screen")
     wait_ready(page)
     page.locator(".st-key-lang_switch button", has_text="English").click()
@@ -122,7 +124,7 @@ def test_idle_countdown_reset_attract_loop_and_touch(server, screen, artifacts):
     wait_ready(page)
     assert page.evaluate("window.__previousVisitor") is None  # a new page: nothing of the visitor left
     assert page.evaluate("document.documentElement.lang") == "vi"
-    assert _query(page)["lang"] == ["vi"] and _query(page)["kiosk"] == ["1"] and _query(page)["idle"] == ["4"]
+    assert _query(page)["lang"] == ["vi"] and _query(page)["kiosk"] == ["1"] and _query(page)["idle"] == ["6"]
     assert page.locator(".st-key-lang_switch").count() == 0
     assert _query(page)["embed"] == ["true"] and _query(page)["embed_options"] == ["hide_loading_screen"]
 
