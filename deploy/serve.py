@@ -34,8 +34,9 @@ TEMPLATE = DEPLOY / "nginx.conf.in"
 NGINX_MODULES = Path("/usr/lib/nginx/modules")
 COMPRESSIBLE = (".js", ".css", ".svg", ".json", ".map", ".txt", ".html")
 BASEMAP_ORIGINS = "https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com"
-HEALTH_EVERY = 3.0      # seconds between health checks of each replica
-UNHEALTHY_AFTER = 3     # failed checks in a row before a running replica is restarted
+HEALTH_EVERY = 5.0      # seconds between health checks of each replica
+HEALTH_TIMEOUT = 10.0   # a replica busy with a spike of page runs answers late, but answers
+UNHEALTHY_AFTER = 6     # failed checks in a row (about a minute) before a running replica is restarted
 
 
 def read_env_file(path: Path = ENV_FILE) -> dict[str, str]:
@@ -114,7 +115,10 @@ def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, sta
 
     upstreams = [f"    upstream replicas_any {{\n        least_conn;\n{servers(None)}\n        keepalive 32;\n    }}"]
     upstreams += [f"    upstream replicas_{n} {{\n{servers(p)}\n        keepalive 16;\n    }}" for n, p in zip(names, ports)]
-    csp = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    # Inline scripts: Streamlit's index.html and st.html(unsafe_allow_javascript=True) both need them;
+    # WebAssembly compilation (not JavaScript eval) is used by the frontend on every page.
+    csp = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; "
+           "style-src 'self' 'unsafe-inline'; "
            f"img-src 'self' data: blob: {BASEMAP_ORIGINS}; font-src 'self' data:; "
            f"connect-src 'self' {BASEMAP_ORIGINS}; worker-src 'self' blob:; child-src 'self' blob:; "
            "frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
@@ -161,7 +165,7 @@ def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, sta
     return text
 
 
-def healthy(port: int, timeout: float = 3.0) -> bool:
+def healthy(port: int, timeout: float = HEALTH_TIMEOUT) -> bool:
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=timeout) as r:
             return r.status == 200
@@ -180,7 +184,7 @@ class Supervisor:
         self.restarts: dict[int, int] = {}
         self.nginx: subprocess.Popen | None = None
         self.stopping = False
-        env = {**os.environ, **read_env_file(args.env_file)}
+        env = {**read_env_file(args.env_file), **os.environ}  # the environment wins (docker run -e …)
         env["STREAMLIT_SERVER_COOKIE_SECRET"] = cookie_secret(args.secret_file)
         self.env = env
 
@@ -190,7 +194,7 @@ class Supervisor:
     def start_replica(self, port: int) -> None:
         out = open(self.run_dir / f"replica-{port}.log", "ab")  # noqa: SIM115  (kept by the child)
         self.replicas[port] = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
+            [sys.executable, "-m", "streamlit", "run", self.args.app, "--server.port", str(port)],
             cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         out.close()
         self.failures[port] = 0
@@ -227,7 +231,7 @@ class Supervisor:
         for port in self.args.ports:
             self.start_replica(port)
         deadline = time.monotonic() + 90
-        while not all(healthy(p) for p in self.args.ports):
+        while not all(healthy(p, timeout=2) for p in self.args.ports):
             if time.monotonic() > deadline or any(proc.poll() is not None for proc in self.replicas.values()):
                 self.log("replicas did not become healthy; see replica-*.log")
                 self.stop()
@@ -310,13 +314,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--secret-file", type=Path,
                    default=Path(os.environ.get("SECRET_FILE", ROOT / ".serve-prod" / "cookie-secret")))
     p.add_argument("--env-file", type=Path, default=ENV_FILE)
+    p.add_argument("--app", default="app.py", help="entry script, relative to the project (the benchmark's bare page)")
     p.add_argument("--nginx", default=shutil.which("nginx") or "/usr/sbin/nginx")
     p.add_argument("--render-only", action="store_true",
                    help="print the nginx configuration (for a systemd set-up) and exit")
     p.add_argument("--prepare-only", action="store_true",
                    help="make the pre-compressed static files (e.g. while building a container) and exit")
     p.add_argument("--check", type=int, metavar="PORT",
-                   help="exit 0 if the replica on this loopback port is healthy, 1 if not")
+                   help="exit 0 if the replica on this loopback port answers its health check (3 tries), 1 if not")
     args = p.parse_args(argv)
     args.ports = ([int(x) for x in args.replica_ports.split(",") if x.strip()] if args.replica_ports
                   else [args.base_port + i for i in range(args.replicas)])
@@ -325,8 +330,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if args.check:
-        return 0 if healthy(args.check, timeout=5) else 1
+    if args.check:  # three tries: a busy replica is not a dead one
+        for _ in range(3):
+            if healthy(args.check):
+                return 0
+            time.sleep(5)
+        return 1
     if args.prepare_only:
         print(precompressed_static(args.static_cache.resolve()))
         return 0
