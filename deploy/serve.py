@@ -18,6 +18,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -34,6 +35,11 @@ TEMPLATE = DEPLOY / "nginx.conf.in"
 NGINX_MODULES = Path("/usr/lib/nginx/modules")
 COMPRESSIBLE = (".js", ".css", ".svg", ".json", ".map", ".txt", ".html")
 BASEMAP_ORIGINS = "https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com"
+# Frontend chunks of the elements the router draws on every page (st.html, the language switch, the
+# sidebar search box, page links). Streamlit fetches such a chunk only when its element arrives on
+# the websocket, a chain of round trips on a phone; nginx names them in the page so that the browser
+# fetches them while it starts the app.
+PRELOAD = ("Html", "ButtonGroup", "TextInput", "PageLink", "StreamlitSyntaxHighlighter")
 HEALTH_EVERY = 5.0      # seconds between health checks of each replica
 HEALTH_TIMEOUT = 10.0   # a replica busy with a spike of page runs answers late, but answers
 UNHEALTHY_AFTER = 6     # failed checks in a row (about a minute) before a running replica is restarted
@@ -100,6 +106,22 @@ def precompressed_static(cache: Path) -> Path:
     return target
 
 
+def preload_links(static_root: Path, names: tuple[str, ...] = PRELOAD) -> str:
+    """``<link rel="modulepreload">`` for these chunks and what they import, less what index.html loads."""
+    js = static_root / "static" / "js"
+    index = (streamlit_static()[1] / "index.html").read_text(encoding="utf-8")
+    todo = [hit.name for name in names for hit in sorted(js.glob(f"{name}.*.js"))[:1]]
+    seen: list[str] = []
+    while todo:
+        name = todo.pop(0)
+        if name in seen or not (js / name).exists():
+            continue
+        seen.append(name)
+        todo += re.findall(r'(?:from|import)\s*"\./([\w.-]+\.js)"', (js / name).read_text(encoding="utf-8"))
+    return "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{n}">'
+                   for n in seen if f"static/js/{n}" not in index)
+
+
 def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, static_root: Path,
                  conn_limit: int = 100, embed_ancestors: str = "https:", user: str | None = None) -> str:
     """The nginx configuration for these replica ports (see ``deploy/nginx.conf.in``)."""
@@ -158,6 +180,7 @@ def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, sta
         "static_root": str(static_root),
         "security_headers": headers,
         "proxy_headers": proxy_headers,
+        "preload": preload_links(static_root),
     }
     text = TEMPLATE.read_text(encoding="utf-8")
     for key, value in values.items():

@@ -113,6 +113,14 @@ def test_page_and_json_are_compressed(stack):
         assert status == 200 and headers["Content-Encoding"] in ("br", "gzip"), path
 
 
+def test_page_names_the_chunks_every_page_needs(stack):
+    _, _, body = _get(stack.url + "/targets?lang=en", {"Accept-Encoding": "identity"})
+    preloads = re.findall(rb'<link rel="modulepreload" crossorigin href="\./static/js/(\w+)\.', body)
+    assert {b"Html", b"ButtonGroup", b"TextInput", b"PageLink", b"purify"} <= set(preloads)
+    for name in set(re.findall(rb'href="\./(static/js/[\w.-]+\.js)"', body)):
+        assert _get(stack.url + "/" + name.decode())[0] == 200
+
+
 def test_security_headers_and_embed_framing(stack):
     _, headers, _ = _get(stack.url + "/")
     csp = headers["Content-Security-Policy"]
