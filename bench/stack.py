@@ -117,9 +117,15 @@ class Stack:
             self.proc.send_signal(signal.SIGTERM)
             try:
                 self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
+            except subprocess.TimeoutExpired:  # the supervisor hung: end what it started, by PID
                 self.proc.kill()
                 self.proc.wait()
+                state = self.state()
+                for pid in [*state.get("replicas", {}).values(), state.get("nginx")]:
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except (OSError, TypeError):
+                        pass
         self.log.close()
 
     def __enter__(self) -> Stack:
