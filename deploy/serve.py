@@ -86,6 +86,7 @@ def precompressed_static(cache: Path) -> Path:
     target = cache / f"streamlit-{version}"
     if (target / ".complete").exists():
         return target
+    print(f"pre-compressing Streamlit {version}'s static files into {target} (once; about 30 s)", flush=True)
     building = cache / f".building-{os.getpid()}"
     shutil.rmtree(building, ignore_errors=True)
     shutil.copytree(source / "static", building / "static")
@@ -123,8 +124,12 @@ def preload_links(static_root: Path, names: tuple[str, ...] = PRELOAD) -> str:
 
 
 def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, static_root: Path,
-                 conn_limit: int = 100, embed_ancestors: str = "https:", user: str | None = None) -> str:
-    """The nginx configuration for these replica ports (see ``deploy/nginx.conf.in``)."""
+                 conn_limit: int = 100, embed_ancestors: str = "https:", user: str | None = None,
+                 serve_static: bool = True) -> str:
+    """The nginx configuration for these replica ports (see ``deploy/nginx.conf.in``).
+
+    Without ``serve_static`` nginx finds no file under ``/static/`` and passes those requests to the replicas.
+    """
     brotli = all((NGINX_MODULES / f"ngx_http_brotli_{k}_module.so").exists() for k in ("filter", "static"))
     names = [f"r{i}" for i in range(1, len(ports) + 1)]
 
@@ -177,7 +182,7 @@ def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, sta
         "embed_ancestors": embed_ancestors,
         "listen": listen,
         "port": str(port),
-        "static_root": str(static_root),
+        "static_root": str(static_root if serve_static else run_dir / "static-not-readable"),
         "security_headers": headers,
         "proxy_headers": proxy_headers,
         "preload": preload_links(static_root),
@@ -240,11 +245,12 @@ class Supervisor:
     def prepare(self) -> None:
         (self.run_dir / "tmp").mkdir(parents=True, exist_ok=True)
         static_root = precompressed_static(self.args.static_cache.resolve())
-        if os.geteuid() == 0 and not _others_can_read(static_root):
+        readable = os.geteuid() != 0 or _others_can_read(static_root)  # root's nginx workers run as nobody
+        if not readable:
             self.log(f"warning: nginx workers cannot read {static_root}; the replicas will serve /static")
         conf = render_nginx(self.args.ports, listen=self.args.listen, port=self.args.port, run_dir=self.run_dir,
                             static_root=static_root, conn_limit=self.args.conn_limit,
-                            embed_ancestors=self.args.embed_ancestors)
+                            embed_ancestors=self.args.embed_ancestors, serve_static=readable)
         (self.run_dir / "nginx.conf").write_text(conf)
         subprocess.run([self.args.nginx, "-t", "-q", "-p", str(self.run_dir), "-c", str(self.run_dir / "nginx.conf")],
                        check=True)
