@@ -1,12 +1,18 @@
 # Two commands do all the set-up on a fresh Debian machine with Python 3.11+:
 #   make run    create .venv if needed, install, start the app on http://localhost:8501
 #   make test   the same set-up plus test tools and Debian's Chromium, then every test
+#   make serve-prod   2 replicas behind nginx on loopback (see the README, "Deploy")
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
+# make serve-prod: nginx on NGINX_PORT in front of REPLICAS replicas on REPLICA_BASE_PORT, +1, …
+NGINX_PORT        ?= 8080
+REPLICAS          ?= 2
+REPLICA_BASE_PORT ?= 8511
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test check catalogs chromium clean
+.PHONY: run test check catalogs chromium nginx serve-prod clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,10 +30,20 @@ run: $(VENV)/.runtime
 chromium:
 	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || \
 	  { echo "Installing Debian's chromium for the browser tests"; \
-	    $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
-	    $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium >/dev/null; }
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-test: $(VENV)/.testing chromium
+# The production proxy: Debian's nginx with its brotli modules, and brotli to pre-compress static files.
+nginx:
+	@{ command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx; } && command -v brotli >/dev/null 2>&1 || \
+	  { echo "Installing Debian's nginx (with brotli) for serve-prod and the deployment tests"; \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nginx libnginx-mod-http-brotli-filter \
+	      libnginx-mod-http-brotli-static brotli >/dev/null; }
+
+# Production on loopback: REPLICAS Streamlit replicas supervised, nginx in front; Ctrl-C stops all.
+serve-prod: $(VENV)/.runtime nginx
+	$(PY) deploy/serve.py --replicas $(REPLICAS) --base-port $(REPLICA_BASE_PORT) --port $(NGINX_PORT)
+
+test: $(VENV)/.testing chromium nginx
 	$(PY) -m pytest
 
 # The data check alone: every problem as file:row:column: message.
@@ -40,4 +56,4 @@ catalogs: $(VENV)/.runtime
 	$(VENV)/bin/pybabel -q update -i locales/messages.pot -d locales -l vi --omit-header --no-fuzzy-matching --ignore-obsolete
 
 clean:
-	rm -rf $(VENV) .pytest_cache artifacts
+	rm -rf $(VENV) .pytest_cache artifacts .serve-prod

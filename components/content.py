@@ -8,11 +8,43 @@ from __future__ import annotations
 
 import functools
 import math
+import threading
+from collections import OrderedDict
 
 import pandas as pd
 
 from components import exports, i18n, render
 from components.data import Package
+
+
+def _shared(fn):
+    """Build once per (package, arguments) and share the result with every session and rerun.
+
+    The builders below are pure and their inputs never change while the process lives, yet each page
+    run used to rebuild its rows with pandas (about half of a page run's CPU). Results are shared, so
+    callers must not mutate them; list arguments are keyed as tuples. At most 512 results are kept
+    (least recently used first out), so values taken from the URL cannot grow the cache.
+    """
+    cache: OrderedDict = OrderedDict()
+    lock = threading.Lock()
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        key = tuple(tuple(a) if isinstance(a, list) else a for a in args) + tuple(
+            (k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(kwargs.items()))
+        with lock:
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
+        result = fn(*args, **kwargs)
+        with lock:
+            cache[key] = result
+            if len(cache) > 512:
+                cache.popitem(last=False)
+        return result
+
+    wrapper.cache_clear = cache.clear
+    return wrapper
 
 
 @functools.lru_cache(maxsize=4)
@@ -79,6 +111,7 @@ def unit_names(pkg: Package) -> dict[str, str]:
     return dict(zip(pkg["admin_units"]["id"], pkg["admin_units"]["name_vi"]))
 
 
+@_shared
 def members(pkg: Package, structure_id: str, lang: str) -> list[str]:
     """Places a structure is made of, in the decision's order (registry names for communes/wards)."""
     names = unit_names(pkg)
@@ -113,6 +146,7 @@ def version_pairs(pkg: Package, lang: str, numeric: bool) -> pd.DataFrame:
     return pv.assign(item_label=pv["item"].map(labels)).sort_values(["item", "version"])
 
 
+@_shared
 def notes_about(pkg: Package, *subjects: str) -> pd.DataFrame:
     """Data notes whose subject starts with one of ``subjects`` (``'border_crossings'``, ``'targets:'``)."""
     notes = pkg["data_notes"]
@@ -141,6 +175,7 @@ PROVINCE_FACTS = ["natural_area", "commune_level_units", "communes", "wards", "l
                   "longitude_extent", "gates_to_develop", "border_length_2024"]
 
 
+@_shared
 def headline_statements(pkg: Package, lang: str) -> list[dict]:
     """The 2030 goal, the 2035 milestone and the first sentence of the 2050 vision."""
     _ = i18n.gettext_for(lang)
@@ -157,6 +192,7 @@ def headline_statements(pkg: Package, lang: str) -> list[dict]:
     return out
 
 
+@_shared
 def headline_figures(pkg: Package, lang: str) -> list[dict]:
     _ = i18n.gettext_for(lang)
     targets = pkg["targets"]
@@ -167,6 +203,7 @@ def headline_figures(pkg: Package, lang: str) -> list[dict]:
     return out
 
 
+@_shared
 def flagged_facts(pkg: Package) -> dict[str, dict]:
     """Facts that a data note calls implausible or inconsistent, by fact id."""
     notes = records(pkg["data_notes"])
@@ -177,6 +214,7 @@ def flagged_facts(pkg: Package) -> dict[str, dict]:
     return out
 
 
+@_shared
 def province_facts(pkg: Package, lang: str) -> list[dict]:
     _ = i18n.gettext_for(lang)
     facts = pkg["facts"]
@@ -191,6 +229,7 @@ def province_facts(pkg: Package, lang: str) -> list[dict]:
     return out
 
 
+@_shared
 def neighbours(pkg: Package, lang: str) -> list[dict]:
     _ = i18n.gettext_for(lang)
     return items(pkg, pkg["neighbours"], lang, title="name", meta=lambda r: i18n.translate(DIRECTIONS[r["direction"]], lang))
@@ -202,11 +241,13 @@ DOMAINS = [("economy", N_("Economy")), ("infrastructure", N_("Infrastructure")),
            ("society", N_("Society")), ("environment", N_("Environment"))]
 
 
+@_shared
 def targets_in(pkg: Package, lang: str, domain: str) -> list[dict]:
     frame = pkg["targets"]
     return figure_rows(pkg, frame[frame["domain"] == domain], lang)
 
 
+@_shared
 def chart_group(pkg: Package, group: str) -> pd.DataFrame:
     frame = pkg["targets"]
     return frame[frame["chart_group"] == group]
@@ -235,6 +276,7 @@ def version_rows(pkg: Package, lang: str) -> list[dict]:
     return out
 
 
+@_shared
 def growth_actuals(pkg: Package) -> tuple[pd.DataFrame, dict]:
     """2023 growth actuals and the 2026–2030 GRDP growth target."""
     return pkg["actuals"], record(pkg["targets"], "grdp_growth_2026_2030")
@@ -246,6 +288,7 @@ def notes_rows(pkg: Package, frame: pd.DataFrame, lang: str) -> list[dict]:
         handling=r[i18n.col("handling", lang)]), "cite": cite(pkg, r, lang)} for r in records(frame)]
 
 
+@_shared
 def actual_rows(pkg: Package, lang: str) -> list[dict]:
     return [{"label": r[i18n.col("indicator", lang)],
              "value": i18n.format_amount(r["value"], None, r["unit"], lang), "cite": cite(pkg, r, lang)}
@@ -255,11 +298,13 @@ def actual_rows(pkg: Package, lang: str) -> list[dict]:
 # --- statements ----------------------------------------------------------------------------------
 
 
+@_shared
 def statements(pkg: Package, table: str, lang: str) -> list[dict]:
     """Numbered statements (breakthroughs, focus tasks, viewpoints): our heading, the plan's text."""
     return items(pkg, pkg[table].sort_values("order"), lang, title="summary", text="text")
 
 
+@_shared
 def goals_of(pkg: Package, kind: str, lang: str) -> list[dict]:
     goals = pkg["goals"]
     return items(pkg, goals[goals["kind"] == kind].sort_values("order"), lang, text="text")
@@ -283,6 +328,7 @@ def partners_text(crossings: list[dict], lang: str) -> str:
     return "; ".join(parts)
 
 
+@_shared
 def priority_gates(pkg: Package, lang: str) -> list[dict]:
     """The 5 priorities in order, each with its role and the named crossings it covers."""
     crossings = records(pkg["border_crossings"])
@@ -294,6 +340,7 @@ def priority_gates(pkg: Package, lang: str) -> list[dict]:
     return out
 
 
+@_shared
 def crossing_rows(pkg: Package, lang: str) -> list[dict]:
     _ = i18n.gettext_for(lang)
     out = []
@@ -305,6 +352,7 @@ def crossing_rows(pkg: Package, lang: str) -> list[dict]:
     return out
 
 
+@_shared
 def logistics_items(pkg: Package, lang: str, kinds: tuple[str, ...] | None = None,
                     exclude: tuple[str, ...] = ()) -> list[dict]:
     frame = pkg["logistics"]
@@ -314,6 +362,7 @@ def logistics_items(pkg: Package, lang: str, kinds: tuple[str, ...] | None = Non
     return items(pkg, frame, lang, title="name", text="description")
 
 
+@_shared
 def fact_rows(pkg: Package, lang: str, ids: list[str] | None = None, topic: str | None = None) -> list[dict]:
     facts = pkg["facts"]
     if ids is not None:
@@ -329,6 +378,7 @@ def fact_rows(pkg: Package, lang: str, ids: list[str] | None = None, topic: str 
     return rows
 
 
+@_shared
 def version_rows_for(pkg: Package, lang: str, items_: list[str]) -> list[dict]:
     wanted = {r["label"]: r for r in version_rows(pkg, lang)}
     labels = pkg["plan_versions"].query("version == 'adjustment_2026'").set_index("item")[i18n.col("label", lang)]
@@ -338,11 +388,13 @@ def version_rows_for(pkg: Package, lang: str, items_: list[str]) -> list[dict]:
 # --- tourism, urban system, infrastructure -------------------------------------------------------
 
 
+@_shared
 def tourism_items(pkg: Package, lang: str, *kinds: str) -> list[dict]:
     frame = pkg["tourism"]
     return items(pkg, frame[frame["kind"].isin(kinds)], lang, title="name", text="description")
 
 
+@_shared
 def tourism_figures(pkg: Package, lang: str) -> list[dict]:
     _ = i18n.gettext_for(lang)
     frame = pkg["targets"]
@@ -354,6 +406,7 @@ def tourism_figures(pkg: Package, lang: str) -> list[dict]:
 URBAN_CLASS = {"II": N_("Class II"), "III": N_("Class III")}
 
 
+@_shared
 def urban_rows(pkg: Package, lang: str) -> list[dict]:
     """The 13 urban areas: class, and the wards/communes each builds on (with how we know)."""
     _ = i18n.gettext_for(lang)
@@ -372,11 +425,13 @@ def urban_rows(pkg: Package, lang: str) -> list[dict]:
     return out
 
 
+@_shared
 def planned_ward_names(pkg: Package) -> list[str]:
     names = unit_names(pkg)
     return [names[u] for u in pkg["planned_wards"]["unit_id"]]
 
 
+@_shared
 def structures(pkg: Package, kind: str, lang: str) -> list[dict]:
     """Axis, corridors, zones or poles: name, route, what develops there, and their places."""
     _ = i18n.gettext_for(lang)
@@ -392,17 +447,20 @@ def structures(pkg: Package, kind: str, lang: str) -> list[dict]:
     return out
 
 
+@_shared
 def industry_items(pkg: Package, lang: str, kind: str) -> list[dict]:
     frame = pkg["industry"]
     return items(pkg, frame[frame["kind"] == kind], lang, title="name", text="description")
 
 
+@_shared
 def industrial_park_communes(pkg: Package) -> list[str]:
     names = unit_names(pkg)
     frame = pkg["industry"]
     return [names[u] for u in frame[frame["kind"] == "industrial_park_location"]["unit_id"].dropna()]
 
 
+@_shared
 def infrastructure_items(pkg: Package, lang: str, *sectors: str) -> list[dict]:
     frame = pkg["infrastructure"]
     names = unit_names(pkg)
@@ -422,6 +480,7 @@ ENVIRONMENT_GROUPS = [
 ]
 
 
+@_shared
 def environment_items(pkg: Package, lang: str, kinds: tuple[str, ...]) -> list[dict]:
     frame = pkg["environment"]
     names = unit_names(pkg)
@@ -453,6 +512,7 @@ NOTE_KINDS = {"spelling_variant": N_("Spelling variant"), "typo": N_("Typing sli
               "ambiguity": N_("Ambiguity"), "interpretation": N_("Our interpretation")}
 
 
+@_shared
 def document_rows(pkg: Package, lang: str) -> list[dict]:
     _ = i18n.gettext_for(lang)
     out = []
@@ -467,12 +527,14 @@ def document_rows(pkg: Package, lang: str) -> list[dict]:
     return out
 
 
+@_shared
 def note_kind_counts(pkg: Package, lang: str) -> list[tuple[str, int]]:
     _ = i18n.gettext_for(lang)
     counts = pkg["data_notes"]["kind"].value_counts()
     return [(i18n.translate(NOTE_KINDS[k], lang), int(counts[k])) for k in NOTE_KINDS if k in counts]
 
 
+@_shared
 def notes_register(pkg: Package, lang: str) -> list[dict]:
     _ = i18n.gettext_for(lang)
     out = []
@@ -526,6 +588,7 @@ def target_charts(pkg: Package, lang: str) -> list[exports.ChartExport]:
 # --- my commune ----------------------------------------------------------------------------------
 
 
+@_shared
 def unit_by_code(pkg: Package, code: object) -> dict | None:
     """The commune or ward with this national code, or None for anything else."""
     if not isinstance(code, str):
@@ -534,11 +597,13 @@ def unit_by_code(pkg: Package, code: object) -> dict | None:
     return records(hit)[0] if len(hit) else None
 
 
+@_shared
 def unit_variants(pkg: Package, unit_id: str) -> list[dict]:
     notes = pkg["data_notes"]
     return records(notes[(notes["unit_id"] == unit_id) & notes["variant"].notna()])
 
 
+@_shared
 def unit_choices(pkg: Package) -> list[tuple[str, str]]:
     """(code, label) for the unit picker; the label also carries the unaccented name and every spelling
     the sources use, so typing ``huu lung`` or ``Lợi Bắc`` finds the unit."""
@@ -552,6 +617,7 @@ def unit_choices(pkg: Package) -> list[tuple[str, str]]:
     return sorted(out, key=lambda x: x[1])
 
 
+@_shared
 def unit_profile(pkg: Package, unit_id: str, lang: str) -> list[dict]:
     """Everything the plan says about one commune or ward, as sections of cited items; a section says
     so when the plan names nothing there."""
