@@ -112,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--server-bound", type=float, default=0.10, help="allowed growth over the settled level")
     parser.add_argument("--browser-bound", type=float, default=0.25, help="allowed JS heap growth over settled")
     parser.add_argument("--max-minutes", type=float, default=120)
+    parser.add_argument("--idle", type=float, default=15, help="kiosk idle seconds (longer on a busy machine)")
     parser.add_argument("--json", type=Path, help="write the samples here")
     args = parser.parse_args(argv)
 
@@ -140,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
                     or errors.append(f"external request: {req.url}"))
             cdp = context.new_cdp_session(page)
             cdp.send("Performance.enable")
-            page.goto(f"{server.url}/highlights?kiosk=1&idle=15&countdown=3&slide=1")
+            page.goto(f"{server.url}/highlights?kiosk=1&idle={args.idle:g}&countdown=3&slide=1")
             wait_ready(page)
             for n in range(1, args.visitors + 1):
                 if time.monotonic() - started > args.max_minutes * 60:
