@@ -8,6 +8,7 @@ sessions. Every stack binds free loopback ports and is stopped by its fixture; l
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import re
@@ -27,6 +28,12 @@ from components import data
 from deploy import serve
 
 ROOT = data.ROOT
+
+
+def _run(coro):
+    """asyncio.run in a thread of its own: the browser tests' Playwright keeps an event loop in this one."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def _need_nginx() -> None:
@@ -155,7 +162,7 @@ def test_websocket_needs_the_public_origin_and_runs_pages_behind_the_proxy(stack
         return session
 
     try:
-        session = asyncio.run(go())
+        session = _run(go())
     except stclient.VisitError as err:
         pytest.fail(str(err))
     assert session.runs and session.replica in ("r1", "r2")
@@ -167,7 +174,7 @@ def test_a_visitor_stays_on_one_replica_for_pages_websocket_and_media(stack):
         await session.close()
         return session
 
-    session = asyncio.run(go())
+    session = _run(go())
     port = str(stack.ports[int(session.replica[1:]) - 1])
     assert _served_by(stack, "/_stcore/stream") == port
     for path in ("/_stcore/health", "/media/not-here.png", "/_stcore/host-config"):
@@ -192,7 +199,7 @@ def test_connections_per_client_address_are_limited(stack):
         finally:
             await asyncio.gather(*(ws.close() for ws in sockets))
 
-    assert asyncio.run(go()) == (429, 200)
+    assert _run(go()) == (429, 200)
 
 
 def test_killing_a_replica_loses_no_visitor_and_it_comes_back():
@@ -228,7 +235,7 @@ def test_killing_a_replica_loses_no_visitor_and_it_comes_back():
                 await s.close()
             return returning
 
-        returning = asyncio.run(scenario())
+        returning = _run(scenario())
 
         deadline = time.monotonic() + 120
         while not (stack.state().get("restarts", {}).get(str(stack.ports[0])) and
@@ -250,7 +257,7 @@ def test_killing_a_replica_loses_no_visitor_and_it_comes_back():
             return back.cookies["ls_replica"], stayed.cookies["ls_replica"]
 
         # The restarted replica serves its visitors again; those who moved stay where their session is.
-        assert asyncio.run(after()) == ("r1", returning.cookies["ls_replica"])
+        assert _run(after()) == ("r1", returning.cookies["ls_replica"])
 
 
 def test_three_hundred_concurrent_sessions_through_nginx_all_succeed():
