@@ -29,11 +29,12 @@ from deploy import serve
 
 ROOT = data.ROOT
 
-
 def _run(coro):
-    """asyncio.run in a thread of its own: the browser tests' Playwright keeps an event loop in this one."""
+    """``asyncio.run`` in a thread of its own: Playwright's sync API, used by the browser tests in the
+    same session, keeps an event loop running in this one."""
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, coro).result()
+
 
 
 def _need_nginx() -> None:
