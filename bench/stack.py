@@ -67,7 +67,9 @@ class Stack:
         self.proc = subprocess.Popen(
             [sys.executable, "deploy/serve.py", "--port", str(self.port),
              "--replica-ports", ",".join(map(str, self.ports)), "--run-dir", str(self.run_dir),
-             "--secret-file", str(self.run_dir / "cookie-secret"), "--app", app, "--conn-limit", str(conn_limit)],
+             "--secret-file", str(self.run_dir / "cookie-secret"), "--app", app, "--conn-limit", str(conn_limit),
+             # The app's preload list names the app's chunks; the bare page gets none.
+             *(["--preload", ""] if app != "app.py" else [])],
             cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -125,7 +125,7 @@ def preload_links(static_root: Path, names: tuple[str, ...] = PRELOAD) -> str:
 
 def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, static_root: Path,
                  conn_limit: int = 100, embed_ancestors: str = "https:", user: str | None = None,
-                 serve_static: bool = True) -> str:
+                 serve_static: bool = True, preload: tuple[str, ...] = PRELOAD) -> str:
     """The nginx configuration for these replica ports (see ``deploy/nginx.conf.in``).
 
     Without ``serve_static`` nginx finds no file under ``/static/`` and passes those requests to the replicas.
@@ -185,7 +185,7 @@ def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, sta
         "static_root": str(static_root if serve_static else run_dir / "static-not-readable"),
         "security_headers": headers,
         "proxy_headers": proxy_headers,
-        "preload": preload_links(static_root),
+        "preload": preload_links(static_root, preload) if preload else "",
     }
     text = TEMPLATE.read_text(encoding="utf-8")
     for key, value in values.items():
@@ -250,7 +250,8 @@ class Supervisor:
             self.log(f"warning: nginx workers cannot read {static_root}; the replicas will serve /static")
         conf = render_nginx(self.args.ports, listen=self.args.listen, port=self.args.port, run_dir=self.run_dir,
                             static_root=static_root, conn_limit=self.args.conn_limit,
-                            embed_ancestors=self.args.embed_ancestors, serve_static=readable)
+                            embed_ancestors=self.args.embed_ancestors, serve_static=readable,
+                            preload=self.args.preload)
         (self.run_dir / "nginx.conf").write_text(conf)
         subprocess.run([self.args.nginx, "-t", "-q", "-p", str(self.run_dir), "-c", str(self.run_dir / "nginx.conf")],
                        check=True)
@@ -344,6 +345,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    default=Path(os.environ.get("SECRET_FILE", ROOT / ".serve-prod" / "cookie-secret")))
     p.add_argument("--env-file", type=Path, default=ENV_FILE)
     p.add_argument("--app", default="app.py", help="entry script, relative to the project (the benchmark's bare page)")
+    p.add_argument("--preload", default=",".join(PRELOAD),
+                   help="frontend chunks the page names for early loading (empty: none, as for the bare page)")
     p.add_argument("--nginx", default=shutil.which("nginx") or "/usr/sbin/nginx")
     p.add_argument("--render-only", action="store_true",
                    help="print the nginx configuration (for a systemd set-up) and exit")
@@ -352,6 +355,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--check", type=int, metavar="PORT",
                    help="exit 0 if the replica on this loopback port answers its health check (3 tries), 1 if not")
     args = p.parse_args(argv)
+    args.preload = tuple(x for x in args.preload.split(",") if x)
     args.ports = ([int(x) for x in args.replica_ports.split(",") if x.strip()] if args.replica_ports
                   else [args.base_port + i for i in range(args.replicas)])
     return args
@@ -372,7 +376,8 @@ def main(argv: list[str] | None = None) -> int:
         static_root = precompressed_static(args.static_cache.resolve())
         print(render_nginx(args.ports, listen=args.listen, port=args.port, run_dir=args.run_dir.resolve(),
                            static_root=static_root, conn_limit=args.conn_limit,
-                           embed_ancestors=args.embed_ancestors, user="www-data" if os.geteuid() == 0 else None))
+                           embed_ancestors=args.embed_ancestors, user="www-data" if os.geteuid() == 0 else None,
+                           preload=args.preload))
         return 0
     supervisor = Supervisor(args)
     signal.signal(signal.SIGTERM, supervisor.stop)
