@@ -61,6 +61,13 @@ CHROME_CSS = """
 .ls-result strong { display: block; font-size: 1.05rem; }
 .ls-result mark { background: #fde68a; color: inherit; padding: 0 .1rem; }
 .ls-chips { list-style: none; padding: 0; margin: .25rem 0 .75rem; display: flex; flex-wrap: wrap; gap: .35rem; }
+.ls-copy { margin: .3rem 0 .9rem; }
+.ls-copy label { display: block; font-weight: 600; margin-bottom: .25rem; }
+.ls-copy-row { display: flex; gap: .5rem; align-items: stretch; }
+.ls-copy input, .ls-copy textarea { flex: 1; min-width: 0; font: inherit; font-size: .92rem; padding: .45rem .6rem;
+  border: 1px solid rgba(27, 42, 36, .3); border-radius: .4rem; background: #f7f8f7; color: #1b2a24; resize: vertical; }
+.ls-copy button { min-height: 48px; min-width: 5.5rem; font: inherit; font-weight: 600; border-radius: .4rem;
+  border: 1px solid #0b5d43; background: #fff; color: #0b5d43; cursor: pointer; }
 .ls-chips li { background: #e6efe9; border-radius: 1rem; padding: .15rem .65rem; font-size: .92rem; }
 @media (max-width: 640px) {
   h1 { font-size: 2.1rem !important; }
@@ -153,6 +160,12 @@ def set_document_lang(lang: str) -> None:
     labels = {orig: i18n.translate(msgid, lang) for orig, msgid in CHROME_LABELS.items()}
     payload = json.dumps(labels, ensure_ascii=False).replace("</", "<\\/")
     st.html(_LOCALISE_JS % (payload, json.dumps(lang)), unsafe_allow_javascript=True)
+
+
+@functools.cache
+def _script(name: str) -> str:
+    """One of our scripts (``static/js/``), to inline; the files are ours, never data."""
+    return (site.ROOT / "static" / "js" / name).read_text(encoding="utf-8").replace("</", "<\\/")
 
 
 def chrome() -> None:
@@ -357,10 +370,12 @@ def share_and_cite(lang: str) -> None:
     with st.expander(_("Share this view and cite the plan")):
         url = st.context.url or ""
         query = "&".join(f"{k}={v}" for k, v in st.query_params.to_dict().items())
-        label(_("Link to this view"))
-        st.code(f"{url.split('?')[0]}?{query}" if query else url, language=None, wrap_lines=True)
-        label(_("Cite this"))
-        st.code(exports.citation(lang), language=None, wrap_lines=True)
+        # Plain fields with a Copy button: st.code would pull a 400 KB syntax highlighter into every page.
+        copy, copied = _("Copy"), _("Copied")
+        html(render.copy_field("ls-share-link", _("Link to this view"),
+                               f"{url.split('?')[0]}?{query}" if query else url, copy, copied))
+        html(render.copy_field("ls-share-cite", _("Cite this"), exports.citation(lang), copy, copied, multiline=True))
+        st.html(f"<script>{_script('copy.js')}</script>", unsafe_allow_javascript=True)
         other = next(c for c in i18n.LANGS if c != lang)
         html(render.other_language(exports.citation(other), other, _("The same citation in the other language:")))
 
