@@ -247,3 +247,19 @@ def slide_footer(source: str, progress: str, index: int, count: int) -> str:
 def call_to_action(text: str) -> str:
     """The attract loop's invitation; not a control (a touch anywhere does it)."""
     return f'<p class="ls-cta">{escape(text)}</p>'
+
+
+def rows(kind: str, items: list, lang: str, **options) -> str:
+    """The builder ``kind`` (``item_list``, ``figure_table`` …) applied to ``items``: one entry point for every
+    edition that draws a page's rows (the app, the static pages)."""
+    if kind == "chips":
+        return chips(items, options["label"])
+    builders = {"item_list": item_list, "figure_table": figure_table, "kpi_cards": kpi_cards,
+                "version_table": version_table, "document_list": document_list}
+    return builders[kind](items, lang, **options)
+
+
+def edition_links(links: list[tuple[str, str]], label: str) -> str:
+    """A short line of links to the page's other editions (``href`` made by ``components.site``)."""
+    inner = " · ".join(f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)
+    return f'<nav class="ls-editions" aria-label="{escape(label)}"><p>{inner}</p></nav>'

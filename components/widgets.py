@@ -436,3 +436,77 @@ def sidebar_search(lang: str) -> None:
     if query and st.session_state.get("_last_sidebar_q") != query:
         st.session_state["_last_sidebar_q"] = query
         st.switch_page("pages/search.py", query_params={LANG_KEY: lang, QUERY_KEY: query})
+
+
+# --- pages described once (components.layouts) ----------------------------------------------------
+
+EDITION_LABEL = N_("Other versions of this page")
+
+
+def edition_links(lang: str, slug: str, pdf: bool) -> None:
+    """The page's static twin ("fast, printable version") and its PDF brief; not on a kiosk."""
+    if kiosk_settings():
+        return
+    _ = i18n.gettext_for(lang)
+    links = [(site.static_path(lang, slug), _("Fast, printable version"))]
+    if pdf:
+        links.append((site.pdf_path(lang, slug), _("Download PDF")))
+    html(render.edition_links(links, _(EDITION_LABEL)))
+
+
+def show(blocks: list, lang: str) -> None:
+    """Draw a page described by :mod:`components.layouts` with Streamlit."""
+    from components import layouts as lay
+
+    for b in blocks:
+        if isinstance(b, lay.Heading):
+            (st.title, st.header, st.subheader)[b.level - 1](b.text)
+        elif isinstance(b, lay.Caption):
+            st.caption(b.text)
+        elif isinstance(b, lay.Label):
+            label(b.text)
+        elif isinstance(b, lay.Markdown):
+            st.markdown(b.text)
+        elif isinstance(b, lay.Rows):
+            html(render.rows(b.kind, b.rows, lang, **b.options))
+        elif isinstance(b, lay.Chart):
+            chart(b.item)
+            export_bar(b.item, lang)
+        elif isinstance(b, lay.Map):
+            if b.kind == "unit":
+                unit_locator(lang, b.unit_id)
+            else:
+                map_view(lang, b.kind, default_layers=b.layers, zoom=b.zoom, centre=b.centre)
+        elif isinstance(b, lay.Expander):
+            with st.expander(b.title):
+                show(b.blocks, lang)
+        elif isinstance(b, lay.Columns):
+            for column, inner in zip(st.columns(b.weights, gap=b.gap), b.columns):
+                with column:
+                    show(inner, lang)
+        elif isinstance(b, lay.Tabs):
+            for tab, (_label, inner) in zip(st.tabs([t for t, _b in b.tabs]), b.tabs):
+                with tab:
+                    show(inner, lang)
+        elif isinstance(b, lay.Choice):
+            names = dict(b.options)
+            only = url_choice(b.key, list(names), b.label, names.__getitem__)
+            for value, inner in b.sections:
+                if only in (None, value):
+                    show(inner, lang)
+        elif isinstance(b, lay.PageLinks):
+            page_links(lang, skip=b.skip)
+        elif isinstance(b, lay.DataDownload):
+            data_download(lang)
+        elif isinstance(b, lay.Twin):
+            edition_links(lang, b.slug, pdf=b.slug in lay.PAGES)
+        else:
+            raise TypeError(f"no way to show {type(b).__name__}")
+
+
+def show_page(page_file: str) -> None:
+    """A page whose layout is in :data:`components.layouts.PAGES`, found by its registered script."""
+    from components import layouts
+
+    lang, _ = page_context(page_file)
+    show(layouts.PAGES[site.SLUGS[site.page_path(page_file)]](data.package(), lang), lang)
