@@ -257,3 +257,19 @@ def copy_field(field_id: str, label: str, value: str, button: str, done: str, mu
     return (f'<div class="ls-copy"><label for="{escape(field_id)}">{escape(label)}</label>'
             f'<div class="ls-copy-row">{box}<button type="button" data-copy="{escape(field_id)}" '
             f'data-done="{escape(done, quote=True)}">{escape(button)}</button></div></div>')
+
+
+def rows(kind: str, items: list, lang: str, **options) -> str:
+    """The builder ``kind`` (``item_list``, ``figure_table`` …) applied to ``items``: one entry point for every
+    edition that draws a page's rows (the app, the static pages)."""
+    if kind == "chips":
+        return chips(items, options["label"])
+    builders = {"item_list": item_list, "figure_table": figure_table, "kpi_cards": kpi_cards,
+                "version_table": version_table, "document_list": document_list}
+    return builders[kind](items, lang, **options)
+
+
+def edition_links(links: list[tuple[str, str]], label: str) -> str:
+    """A short line of links to the page's other editions (``href`` made by ``components.site``)."""
+    inner = " · ".join(f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)
+    return f'<nav class="ls-editions" aria-label="{escape(label)}"><p>{inner}</p></nav>'
