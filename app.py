@@ -18,8 +18,9 @@ kiosk_settings = kiosk_screen.resolve()  # ?kiosk=1: the exhibition screen (comp
 if not kiosk_settings:
     widgets.language_switch(lang)
 _ = i18n.gettext_for(lang)
-widgets.set_document_lang(lang)
-widgets.chrome()
+with st.container(key="ls-head"):  # hidden (static/css/app.css): scripts and styles, no room taken
+    widgets.set_document_lang(lang)
+    widgets.chrome()
 
 pages = {slug: st.Page(path, title=_(title), url_path=slug, default=(slug == ""))
          for path, title, slug in site.PAGES}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from pathlib import Path
 
 from starlette.requests import Request
@@ -44,6 +45,49 @@ def base_url(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
+# Streamlit loads each element's code when the element first arrives, and draws a 40 px stand-in
+# until it has: every st.html block, the language switch and the page links jumped when their
+# code came. The page names the chunks our pages draw, so they load while the app starts.
+PRELOAD = ("Html", "ButtonGroup", "TextInput", "PageLink", "DownloadButton", "Selectbox")
+
+
+def _chunk_files(names: tuple[str, ...]) -> list[str]:
+    """The hashed file of each named chunk in this Streamlit release."""
+    import streamlit
+
+    js = Path(streamlit.__file__).parent / "static" / "static" / "js"
+    return [hit.name for name in names for hit in sorted(js.glob(f"{name}.*.js"))[:1]]
+
+
+@functools.cache
+def preload_links(names: tuple[str, ...] = PRELOAD) -> str:
+    """``<link rel="modulepreload">`` for these chunks and what they import, less what index.html loads,
+    and a module script that runs them early: when the first elements arrive, their code is ready and
+    Streamlit draws them at once instead of behind a 40 px stand-in."""
+    import streamlit
+
+    js = Path(streamlit.__file__).parent / "static" / "static" / "js"
+    index = streamlit_index()
+    todo = _chunk_files(names)
+    seen: list[str] = []
+    while todo:
+        name = todo.pop(0)
+        if name in seen or not (js / name).exists():
+            continue
+        seen.append(name)
+        todo += re.findall(r'(?:from|import)\s*"\./([\w.-]+\.js)"', (js / name).read_text(encoding="utf-8"))
+    links = "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{n}">'
+                    for n in seen if f"static/js/{n}" not in index)
+    imports = "".join(f'import"./static/js/{n}";' for n in _chunk_files(names))
+    return links + f'<script type="module">{imports}</script>'
+
+
+
+def _without_sidebar(query: dict[str, str]) -> bool:
+    """The kiosk and the embed view never draw a sidebar."""
+    return query.get("embed", "").lower() == "true" or query.get("kiosk", "") not in ("", "0")
+
+
 @functools.cache
 def _backend_script() -> str:
     """Our one inline script (kept in its own file): the server's address for Streamlit's frontend."""
@@ -54,7 +98,12 @@ def _backend_script() -> str:
 def page_html(slug: str, lang: str | None, query: dict[str, str], base: str) -> str:
     """The raw HTML of one app page: Streamlit's index with this page's head."""
     meta = head.page_meta(data.package(), slug, lang or "", query)
-    return head.render_index(streamlit_index(), meta, base, extra_head=_backend_script())
+    # Our styles are in place before the first paint: no jump when they arrive with the first run.
+    styles = site.app_css()
+    if not _without_sidebar(query):
+        styles += (site.CSS_DIR / "first-paint.css").read_text(encoding="utf-8")
+    styles = f"<style>{styles}</style>"
+    return head.render_index(streamlit_index(), meta, base, extra_head=styles + _backend_script() + preload_links())
 
 
 async def _page(request: Request) -> HTMLResponse:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from components.i18n import N_
@@ -59,3 +60,16 @@ def pdf_name(slug: str, lang: str) -> str:
 
 def pdf_path(lang: str, slug: str) -> str:
     return static_path(lang, slug) + pdf_name(slug, lang)
+
+
+# Styles are ours (no data in them), in static/css/: common.css (shared with the static edition) and
+# app.css (Streamlit's chrome). The app puts them in the page's head before the first paint
+# (components/app_html.py) and again with each run (widgets.chrome), for pages served without it.
+CSS_DIR = ROOT / "static" / "css"
+APP_CSS = ("common.css", "app.css")
+
+
+@functools.cache
+def app_css() -> str:
+    """The app's stylesheet, as one string."""
+    return "".join((CSS_DIR / name).read_text(encoding="utf-8") for name in APP_CSS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 from collections.abc import Callable
 
 import streamlit as st
@@ -17,16 +18,6 @@ SWITCH_KEY = "lang_switch"
 ROUTED_KEY = "_routed"
 HANDOVER_KEY = "_handover"
 KIOSK_KEY = "_kiosk"  # the session's kiosk.Settings while it is a kiosk
-
-# Styles are ours (no data in them), in static/css/: common.css (shared with the static edition) and
-# app.css (Streamlit's chrome).
-CSS_DIR = site.ROOT / "static" / "css"
-
-
-@functools.cache
-def _chrome_css() -> str:
-    return "".join((CSS_DIR / name).read_text(encoding="utf-8") for name in ("common.css", "app.css"))
-
 
 def resolve_page_lang() -> str:
     """The language of this run: a valid ``?lang=`` wins, then the session's, then Vietnamese.
@@ -115,7 +106,7 @@ def _script(name: str) -> str:
 
 
 def chrome() -> None:
-    st.html(f"<style>{_chrome_css()}</style>")
+    st.html(f"<style>{site.app_css()}</style>")
 
 
 def page_context(page_file: str) -> tuple[str, Callable[[str], str]]:
@@ -151,10 +142,23 @@ def html(block: str) -> None:
     st.html(block)
 
 
-def chart(item: exports.ChartExport) -> None:
-    """A chart from :func:`content.target_charts`; its description becomes the accessible name."""
+CHART_SLACK = 12  # px: the screen chart is the print one less its site line; a little room, never a scrollbar
+
+
+@functools.lru_cache(maxsize=64)
+def _chart_height(slug: str, lang: str) -> int:
+    """The chart's drawn height (its offline SVG's): the page keeps that room while Vega loads."""
+    svg = _export_bytes(slug, lang, "svg").decode("utf-8", "replace")
+    m = re.search(r'<svg[^>]*?\sheight="([\d.]+)"', svg)
+    return int(float(m.group(1))) + CHART_SLACK if m else 400
+
+
+def chart(item: exports.ChartExport, lang: str) -> None:
+    """A chart from :func:`content.target_charts`; its description becomes the accessible name. Its
+    height is fixed from the start, so nothing below it moves when the chart arrives."""
     spec = {k: v for k, v in item.spec.items() if k != "description"}
-    st.vega_lite_chart(spec, width="stretch", alt=item.spec.get("description"))
+    with st.container(height=_chart_height(item.slug, lang), border=False):
+        st.vega_lite_chart(spec, width="stretch", alt=item.spec.get("description"))
 
 
 def kpi_grid(figures: list[dict], lang: str) -> None:
@@ -431,7 +435,7 @@ def show(blocks: list, lang: str) -> None:
         elif isinstance(b, lay.Rows):
             html(render.rows(b.kind, b.rows, lang, **b.options))
         elif isinstance(b, lay.Chart):
-            chart(b.item)
+            chart(b.item, lang)
             export_bar(b.item, lang)
         elif isinstance(b, lay.Map):
             if b.kind == "unit":
