@@ -21,7 +21,7 @@ from components import content, i18n, maps, site
 from components.data import Package
 from components.i18n import N_
 
-SITE_NAME = N_("Lạng Sơn provincial plan 2021–2030 dashboard")
+SITE_NAME = N_("Lạng Sơn provincial plan dashboard")
 
 # One line per page for search results and link previews: what the page offers, in the reader's words.
 DESCRIPTIONS = {
@@ -32,7 +32,7 @@ DESCRIPTIONS = {
     "breakthroughs": N_("The breakthroughs, focus tasks, pillars of digital transformation and viewpoints of the "
                         "adjusted Lạng Sơn provincial plan, each with its source."),
     "border-gates": N_("Lạng Sơn's border gates in the adjusted provincial plan: the 5 priority gates, the "
-                       "crossings, the border economic zone, dry ports and logistics, on a schematic map."),
+                       "crossings, the border-gate economic zone, dry ports and logistics, on a schematic map."),
     "tourism": N_("Tourism in the adjusted Lạng Sơn provincial plan: visitor and revenue targets, Mẫu Sơn, the "
                   "UNESCO Global Geopark, tourist areas and product groups."),
     "urban-system": N_("The urban system and spatial structure of the adjusted Lạng Sơn provincial plan: 13 urban "
@@ -141,11 +141,13 @@ def page_meta(pkg: Package, slug: str, lang: str, query: dict[str, str] | None =
         unit = content.unit_by_code(pkg, unit_code)
         name = _(UNIT_NAMES.get(unit["kind"], "{name}")).format(name=unit[i18n.col("name", lang)])
         title, description = _(UNIT_TITLE).format(name=name), _(UNIT_DESCRIPTION).format(name=name)
+        title = title[:1].upper() + title[1:]  # "xã Đồng Đăng: …" opens a title as "Xã Đồng Đăng: …"
     elif "item" in picked:
         title = _(ITEM_TITLE).format(name=_map_items(pkg, lang)[picked["item"]])
     elif "domain" in picked:
-        title = _(DOMAIN_TITLE).format(domain=_(dict(content.DOMAINS)[picked["domain"]]))
-    full_title = f"{title} · {_(SITE_NAME)}" if slug or picked else _(SITE_NAME)
+        title = _(DOMAIN_TITLE).format(domain=i18n.translate(dict(content.DOMAINS)[picked["domain"]], lang))
+    site_name = _(SITE_NAME)
+    full_title = f"{title} · {site_name}" if slug or picked else site_name
 
     def path_in(code: str) -> str:
         return f"/{slug}?" + urlencode({"lang": code, **picked})
