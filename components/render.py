@@ -263,3 +263,9 @@ def edition_links(links: list[tuple[str, str]], label: str) -> str:
     """A short line of links to the page's other editions (``href`` made by ``components.site``)."""
     inner = " · ".join(f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)
     return f'<nav class="ls-editions" aria-label="{escape(label)}"><p>{inner}</p></nav>'
+
+
+def link_list(links: list[tuple[str, str]], label: str) -> str:
+    """A labelled list of links (``href`` made by ``components.site``, text escaped)."""
+    inner = "".join(f'<li><a href="{escape(href)}">{escape(text)}</a></li>' for href, text in links)
+    return f'<ul class="ls-links" aria-label="{escape(label)}">{inner}</ul>'
