@@ -19,6 +19,7 @@ Every value from the data is XML-escaped.
 from __future__ import annotations
 
 import functools
+import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,6 +82,17 @@ def wrap_text(text: str, size: float, weight: int, max_width: float, spacing: fl
         else:
             lines.append(word)
     return lines or [""]
+
+
+def balanced_lines(text: str, size: float, weight: int, max_width: float, spacing: float = 0.0) -> list[str]:
+    """Like :func:`wrap_text`, but lines of a short label are made about equally long (a place name
+    broken as "VÙNG KINH TẾ / PHÍA TÂY", not "VÙNG KINH TẾ PHÍA / TÂY")."""
+    lines = wrap_text(text, size, weight, max_width, spacing)
+    if len(lines) != 2:
+        return lines
+    words = text.split()
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    return list(min(splits, key=lambda p: max(text_width(x, size, weight, spacing) for x in p)))
 
 
 # --- geometry ------------------------------------------------------------------------------------
@@ -558,7 +570,9 @@ def _sources_line(pkg: Package, lang: str, kind: str, layers: tuple[str, ...]) -
             place_ids.append(sid)
     names = [srcs[s].get(i18n.col("issuer", lang)) or srcs[s].get("number") or s for s in place_ids]
     text = _("Sources: {documents}").format(documents="; ".join(decisions))
-    if news:
+    if news == 1:
+        text += " " + _("and a news report")
+    elif news:
         text += " " + _("and {count} news reports").format(count=i18n.format_number(news, lang))
     return text + ". " + _("Positions: {names}.").format(names=", ".join(names))
 
@@ -601,8 +615,7 @@ def _layout_svg(pkg: Package, lang: str, kind: str, unit_id: str | None, layers:
         body.append(f'<circle cx="{_n(x)}" cy="{_n(y0)}" r="{_n(r)}" fill="none" stroke="{_rgb(maps.INK)}" '
                     f'stroke-width="{_n(2.6 * s)}"/>')
         placer.hard.append(Box(x - r, y0 - r, 2 * r, 2 * r))
-        me = _Feature(unit_id, x, y0, r + 1, f"{_('Ward') if unit['kind'] == 'ward' else _('Commune')} "
-                      f"{unit['name_vi']}", "unit", maps.INK, font * 1.15, 700)
+        me = _Feature(unit_id, x, y0, r + 1, _unit_name(unit, lang), "unit", maps.INK, font * 1.15, 700)
     body.append("</g>")
     if me:
         placer.label(me)
@@ -610,7 +623,7 @@ def _layout_svg(pkg: Package, lang: str, kind: str, unit_id: str | None, layers:
     for f in feats:
         placer.label(f)
     for n in _neighbours(pkg, lang, kind, proj, font) if kind != "unit" else []:
-        lines = wrap_text(n.label, n.size, n.weight, 110 * max(s, 1))
+        lines = balanced_lines(n.label, n.size, n.weight, 110 * max(s, 1))
         placer.label(n, lines, role="neighbour", centred=True, optional=True)
     if "zones" in layers:
         zl = maps.zone_labels(pkg, lang, maps.layer_points(pkg, lang))
@@ -618,7 +631,7 @@ def _layout_svg(pkg: Package, lang: str, kind: str, unit_id: str | None, layers:
             x, y0 = proj(row["lat"], row["lon"])
             size = font * 0.85
             f = _Feature(row["id"], x, y0, 0, row["label"], "zone", tuple(row["colour"][:3]), size, 700)
-            placer.label(f, wrap_text(row["label"], size, 700, 120 * max(s, 1), 0.6), role="zone", centred=True,
+            placer.label(f, balanced_lines(row["label"], size, 700, 120 * max(s, 1), 0.6), role="zone", centred=True,
                          optional=True, spacing=0.6)
     # Number the callouts in reading order (top to bottom, then left to right).
     numbered = sorted(placer.callouts, key=lambda c: (round(c[0].y / 8), c[0].x))
@@ -689,10 +702,17 @@ def _description(pkg: Package, lang: str, kind: str, unit_id: str | None) -> str
         names=", ".join(r["title"] for r in rows)) + " " + _(CAVEAT)
 
 
+def _unit_name(unit: dict, lang: str) -> str:
+    """``Xã Đồng Đăng`` / ``Commune Đồng Đăng`` (the registry name keeps its Vietnamese form)."""
+    _ = i18n.gettext_for(lang)
+    kind = _("Ward") if unit["kind"] == "ward" else _("Commune")
+    return f"{kind} {unit['name_vi']}"
+
+
 def _title(lang: str, kind: str, unit: dict | None) -> str:
     _ = i18n.gettext_for(lang)
     if kind == "unit":
-        return _(TITLES["unit"]).format(unit=unit["registry_name"])
+        return _(TITLES["unit"]).format(unit=_unit_name(unit, lang))
     return _(TITLES[kind])
 
 
@@ -804,8 +824,15 @@ def map_png(pkg: Package, lang: str, kind: str, *, unit_id: str | None = None, l
     import vl_convert as vlc
 
     exports._fonts()
+    from PIL import Image
+
     svg = map_svg(pkg, lang, kind, unit_id=unit_id, layers=layers, for_download=True)
-    return vlc.svg_to_png(svg, scale=scale)
+    image = Image.open(io.BytesIO(vlc.svg_to_png(svg, scale=scale))).convert("RGB")
+    # A flat drawing: a 256-colour palette keeps it sharp at about a third of the size (a news site's limit).
+    out = io.BytesIO()
+    image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+        out, "PNG", optimize=True)
+    return out.getvalue()
 
 
 def download_name(kind: str, lang: str, fmt: str, unit_id: str | None = None) -> str:
@@ -839,7 +866,7 @@ def _summary(pkg: Package, lang: str, kind: str, unit_id: str | None) -> tuple[d
         u = content.record(pkg["admin_units"], unit_id)
         zone = next((structures[m["structure_id"]] for m in content.records(pkg["structure_members"])
                      if m.get("unit_id") == unit_id and structures[m["structure_id"]]["kind"] == "zone"), None)
-        name = f"{_('Ward') if u['kind'] == 'ward' else _('Commune')} {u['name_vi']}"
+        name = _unit_name(u, lang)
         out.append({"title": name, "text": sentence(
             zone[i18n.col("name", lang)] if zone else _("in none of the three zones (see the data notes)"),
             _position(pkg, "unit", unit_id, lang)), "cite": content.cite(pkg, u, lang)})
