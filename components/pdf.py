@@ -123,7 +123,9 @@ def _blocks(blocks: list, pkg: Package, lang: str, assets, folder: Path, counter
             if assets is not None and assets.maps is not None:
                 counter[0] += 1
                 name = f"map-{counter[0]}.svg"
-                (folder / name).write_text(assets.maps(pkg, lang, b.kind, b.unit_id, b.layers), encoding="utf-8")
+                (folder / name).write_text(assets.maps.map_svg(pkg, lang, b.kind, unit_id=b.unit_id,
+                                                               layers=b.layers or None, for_download=True),
+                                           encoding="utf-8")
                 out.append(f'#figure(image("{name}", width: 100%))\n\n')
             if b.kind != "unit":
                 from components import maps

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-from components import data, exports, seo, site, static_site
+from components import data, exports, layouts, seo, site, static_site
 
 ROOT = site.ROOT
 OUT = ROOT / "build" / "site"
@@ -108,13 +108,21 @@ def write_assets(target: Path) -> static_site.Assets:
     css = faces + (css_dir / "common.css").read_text(encoding="utf-8") + (css_dir / "site.css").read_text(
         encoding="utf-8")
     icon = _hashed(folder, "icon", "svg", (ROOT / "static" / "site" / "icon.svg").read_bytes())
-    smap = _static_map()
-    maps = None
-    if smap is not None:
-        def maps(pkg, lang, kind, unit_id, layers):
-            return smap.map_svg(pkg, lang, kind, unit_id=unit_id, layers=list(layers) or None)
-    return static_site.Assets(css=_hashed(folder, "site", "css", css.encode("utf-8")), fonts=fonts, maps=maps,
-                              icon=icon)
+    return static_site.Assets(css=_hashed(folder, "site", "css", css.encode("utf-8")), fonts=fonts,
+                              maps=_static_map(), icon=icon)
+
+
+def write_map_downloads(folder: Path, page: static_site.Page, pkg, smap) -> int:
+    """The page's maps as PNG and SVG downloads (title, legend and sources baked in), beside the page."""
+    count = 0
+    for block in layouts.walk(page.blocks):
+        if isinstance(block, layouts.Map) and block.kind != "unit":
+            (folder / smap.download_name(block.kind, page.lang, "svg")).write_text(
+                smap.map_svg(pkg, page.lang, block.kind, layers=block.layers, for_download=True), encoding="utf-8")
+            (folder / smap.download_name(block.kind, page.lang, "png")).write_bytes(
+                smap.map_png(pkg, page.lang, block.kind, layers=block.layers))
+            count += 2
+    return count
 
 
 def sitemap(paths: list[str], base: str) -> str:
@@ -158,6 +166,8 @@ def build(out: Path = OUT, *, pdf: bool = True, base: str | None = None, log=pri
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "index.html").write_text(static_site.document(page, pkg, assets, base), encoding="utf-8")
             paths.append(page.path)
+            if assets.maps is not None and page.pdf:
+                write_map_downloads(folder, page, pkg, assets.maps)
             if pdf and page.pdf:
                 from components import pdf as briefs
 

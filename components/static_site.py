@@ -48,7 +48,7 @@ class Assets:
 
     css: str
     fonts: tuple  # (path, weight)
-    maps: object = None  # callable(pkg, lang, kind, unit_id, layers) -> svg text, or None
+    maps: object = None  # the components.static_map module, when this checkout has it
     icon: str = ""
 
 
@@ -130,29 +130,37 @@ def _chart_svg(item: exports.ChartExport, lang: str) -> str:
     return _SVGS[key]
 
 
-def map_html(block: layouts.Map, pkg: Package, lang: str, assets: Assets) -> str:
-    """The schematic map as static SVG (``components.static_map``), its legend and its text summary."""
+def map_html(block: layouts.Map, pkg: Package, lang: str, assets: Assets, page: "Page | None" = None) -> str:
+    """The schematic map as static SVG (``components.static_map``), its downloads and its text summary."""
     _ = i18n.gettext_for(lang)
+    smap = assets.maps
     parts = []
-    if assets.maps is not None:
-        parts.append(f'<figure class="ls-map">{assets.maps(pkg, lang, block.kind, block.unit_id, block.layers)}'
+    if smap is not None:
+        parts.append(f'<figure class="ls-mapfig">{smap.map_svg(pkg, lang, block.kind, unit_id=block.unit_id, layers=block.layers or None)}'  # noqa: E501
                      "</figure>")
+        if block.kind != "unit" and page is not None:
+            png, svg = _("Map as PNG image"), _("Map as SVG image")
+            parts.append(render.link_list([(page.path + smap.download_name(block.kind, lang, "png"), png),
+                                           (page.path + smap.download_name(block.kind, lang, "svg"), svg)],
+                                          _("Download the map")))
     if block.kind == "unit":
-        note = _("Schematic map: positions are approximate and for orientation only; no borders are drawn.")
-        parts.append(f'<p class="ls-caption">{escape(note)}</p>')
+        if smap is not None:
+            parts.append(render.item_list(smap.map_summary(pkg, lang, "unit", unit_id=block.unit_id), lang))
         return "".join(parts)
-    if assets.maps is None:
+    if smap is None:
         parts.append(render.map_legend(maps.legend(lang, block.layers), _("Legend")))
     parts.append(f"<p>{escape(maps.summary(pkg, lang))}</p>")
-    points = maps.layer_points(pkg, lang)
-    table = render.simple_table([_("Name"), _("Layer"), _("Details")],
-                                [[row["label"], i18n.translate(maps.LAYERS[layer][0], lang),
-                                  row["tooltip"].replace("\n", " · ")]
-                                 for layer, frame in points.items() if layer in block.layers and not frame.empty
-                                 for row in frame.to_dict("records")])
     every = _("Every point on the map, as a table")
-    parts.append(f'<details class="ls-expander"><summary>{escape(every)}'
-                 f"</summary>{table}</details>")
+    if smap is not None:
+        listed = render.item_list(smap.map_summary(pkg, lang, block.kind), lang)
+    else:
+        points = maps.layer_points(pkg, lang)
+        listed = render.simple_table([_("Name"), _("Layer"), _("Details")],
+                                     [[row["label"], i18n.translate(maps.LAYERS[layer][0], lang),
+                                       row["tooltip"].replace("\n", " · ")]
+                                      for layer, frame in points.items() if layer in block.layers and not frame.empty
+                                      for row in frame.to_dict("records")])
+    parts.append(f'<details class="ls-expander"><summary>{escape(every)}</summary>{listed}</details>')
     return "".join(parts)
 
 
@@ -176,7 +184,7 @@ def body(blocks: list, pkg: Package, lang: str, assets: Assets, page: Page, _cou
             counter[0] += 1
             out.append(chart_html(b.item, lang, counter[0]))
         elif isinstance(b, layouts.Map):
-            out.append(map_html(b, pkg, lang, assets))
+            out.append(map_html(b, pkg, lang, assets, page))
         elif isinstance(b, layouts.Expander):
             out.append(f'<details class="ls-expander"><summary>{escape(b.title)}</summary>'
                        f"{body(b.blocks, pkg, lang, assets, page, counter)}</details>")
