@@ -17,8 +17,11 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir --disable-pip-version-check -r requirements.txt
 
 COPY . .
-# Pre-compress Streamlit's static files once, at build time.
-RUN python deploy/serve.py --prepare-only \
+# The static edition (build/site, served by nginx) and Streamlit's static files, pre-compressed, at build time.
+# PLAN_PUBLIC_URL (the public address, for canonical links and the sitemap) can be given with --build-arg.
+ARG PLAN_PUBLIC_URL=http://localhost:8080/
+RUN PLAN_PUBLIC_URL=$PLAN_PUBLIC_URL python -m components.static_build \
+ && python deploy/serve.py --prepare-only \
  && mkdir -p .serve-prod/run \
  && chown -R app:app .serve-prod
 

@@ -123,9 +123,15 @@ def preload_links(static_root: Path, names: tuple[str, ...] = PRELOAD) -> str:
                    for n in seen if f"static/js/{n}" not in index)
 
 
+SITE_ROOT = ROOT / "build" / "site"  # the static edition (make static)
+# The static edition runs no script and loads only its own files (the same policy as components/server.py).
+STATIC_CSP = ("default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+              "connect-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+
+
 def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, static_root: Path,
                  conn_limit: int = 100, embed_ancestors: str = "https:", user: str | None = None,
-                 serve_static: bool = True, preload: tuple[str, ...] = PRELOAD) -> str:
+                 serve_static: bool = True, preload: tuple[str, ...] = PRELOAD, site_root: Path = SITE_ROOT) -> str:
     """The nginx configuration for these replica ports (see ``deploy/nginx.conf.in``).
 
     Without ``serve_static`` nginx finds no file under ``/static/`` and passes those requests to the replicas.
@@ -152,6 +158,12 @@ def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, sta
            "frame-ancestors $frame_ancestors")
     headers = "\n".join(f"            add_header {h} always;" for h in (
         f'Content-Security-Policy "{csp}"',
+        "X-Content-Type-Options nosniff",
+        "Referrer-Policy strict-origin-when-cross-origin",
+        'Permissions-Policy "camera=(), microphone=(), geolocation=(), payment=(), usb=()"',
+    ))
+    site_headers = "\n".join(f"            add_header {h} always;" for h in (
+        f'Content-Security-Policy "{STATIC_CSP}"',
         "X-Content-Type-Options nosniff",
         "Referrer-Policy strict-origin-when-cross-origin",
         'Permissions-Policy "camera=(), microphone=(), geolocation=(), payment=(), usb=()"',
@@ -184,6 +196,8 @@ def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, sta
         "port": str(port),
         "static_root": str(static_root if serve_static else run_dir / "static-not-readable"),
         "security_headers": headers,
+        "site_root": str(site_root),
+        "site_headers": site_headers,
         "proxy_headers": proxy_headers,
         "preload": preload_links(static_root, preload) if preload else "",
     }
@@ -251,7 +265,7 @@ class Supervisor:
         conf = render_nginx(self.args.ports, listen=self.args.listen, port=self.args.port, run_dir=self.run_dir,
                             static_root=static_root, conn_limit=self.args.conn_limit,
                             embed_ancestors=self.args.embed_ancestors, serve_static=readable,
-                            preload=self.args.preload)
+                            preload=self.args.preload, site_root=self.args.site_root.resolve())
         (self.run_dir / "nginx.conf").write_text(conf)
         subprocess.run([self.args.nginx, "-t", "-q", "-p", str(self.run_dir), "-c", str(self.run_dir / "nginx.conf")],
                        check=True)
@@ -344,6 +358,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--secret-file", type=Path,
                    default=Path(os.environ.get("SECRET_FILE", ROOT / ".serve-prod" / "cookie-secret")))
     p.add_argument("--env-file", type=Path, default=ENV_FILE)
+    p.add_argument("--site-root", type=Path, default=Path(os.environ.get("SITE_ROOT", SITE_ROOT)),
+                   help="the static edition's folder (make static)")
     p.add_argument("--app", default="app.py", help="entry script, relative to the project (the benchmark's bare page)")
     p.add_argument("--preload", default=",".join(PRELOAD),
                    help="frontend chunks the page names for early loading (empty: none, as for the bare page)")
@@ -377,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
         print(render_nginx(args.ports, listen=args.listen, port=args.port, run_dir=args.run_dir.resolve(),
                            static_root=static_root, conn_limit=args.conn_limit,
                            embed_ancestors=args.embed_ancestors, user="www-data" if os.geteuid() == 0 else None,
-                           preload=args.preload))
+                           preload=args.preload, site_root=args.site_root.resolve()))
         return 0
     supervisor = Supervisor(args)
     signal.signal(signal.SIGTERM, supervisor.stop)
