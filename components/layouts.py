@@ -416,9 +416,10 @@ def commune(pkg: Package, lang: str, unit: dict) -> list:
 def commune_page(pkg: Package, lang: str, unit: dict) -> list:
     """A commune's own static page: the "My commune" title and caption, then its profile."""
     _ = i18n.gettext_for(lang)
+    profile = [Heading(b.text, 2) if isinstance(b, Heading) else b for b in commune(pkg, lang, unit)[1:]]
     return [Heading(_("{name}: what the plan says").format(name=unit["registry_name"]), 1),
             Caption(_("Everything Decision 339/QĐ-UBND says about this commune or ward, with citations.")),
-            Twin(f"commune/{unit['code']}")] + commune(pkg, lang, unit)[1:]
+            Twin(f"commune/{unit['code']}")] + profile
 
 
 def markdown_escape(text: str) -> str:

@@ -24,9 +24,10 @@ from components import site
 SITE_DIR = site.ROOT / "build" / "site"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=300"
-# The static edition runs no script and loads only its own files.
+# The static edition runs no script and loads only its own files (connect-src 'self': crawlers' audit tools
+# fetch /robots.txt from within the page).
 STATIC_CSP = ("default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-              "connect-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+              "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
 HEADERS = {"Content-Security-Policy": STATIC_CSP, "X-Content-Type-Options": "nosniff",
            "Referrer-Policy": "strict-origin-when-cross-origin",
            "Permissions-Policy": "camera=(), microphone=(), geolocation=()"}

@@ -126,7 +126,7 @@ def preload_links(static_root: Path, names: tuple[str, ...] = PRELOAD) -> str:
 SITE_ROOT = ROOT / "build" / "site"  # the static edition (make static)
 # The static edition runs no script and loads only its own files (the same policy as components/server.py).
 STATIC_CSP = ("default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-              "connect-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+              "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
 
 
 def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, static_root: Path,
