@@ -71,6 +71,11 @@ class LinkList:
     label: str
 
 
+def has_twin(slug: str) -> bool:
+    """Whether an app page (by url_path) has a static twin: a layout of its own, or the commune pages."""
+    return slug in layouts.PAGES or slug == "commune"
+
+
 def pages(pkg: Package) -> list[Page]:
     """Every page of the static edition, in both languages, in the site's order."""
     out = []
@@ -203,7 +208,7 @@ def body(blocks: list, pkg: Package, lang: str, assets: Assets, page: Page, _cou
                 out.append(body(inner, pkg, lang, assets, page, counter))
         elif isinstance(b, layouts.PageLinks):
             out.append(render.link_list([(site.static_path(lang, s), i18n.translate(t, lang))
-                                         for _p, t, s in site.PAGES if s not in b.skip and s != "search"],
+                                         for _p, t, s in site.PAGES if s not in b.skip and has_twin(s)],
                                         _("Pages")))
         elif isinstance(b, layouts.DataDownload):
             out.append(render.link_list([(DATA_ZIP, _("Download all the data (ZIP: every table, descriptor, "
@@ -250,7 +255,7 @@ def nav(page: Page) -> str:
     _ = i18n.gettext_for(page.lang)
     items = []
     for _p, title, slug in site.PAGES:
-        if slug == "search":
+        if not has_twin(slug):
             continue
         current = ' aria-current="page"' if slug == page.app_slug else ""
         items.append(f'<li><a href="{site.static_path(page.lang, slug)}"{current}>'
