@@ -208,6 +208,17 @@ def _symbol(shape: str, x: float, y: float, r: float, fill, stroke="#ffffff", sw
     return f'<polygon points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in pts)}" {common}/>'
 
 
+@functools.lru_cache(maxsize=8)
+def _records(pkg: Package, lang: str) -> dict[str, list[dict]]:
+    """The map's points, lines and zone labels as plain rows, built once per package and language."""
+    pts = maps.layer_points(pkg, lang)
+    out = {k: frame.to_dict("records") for k, frame in pts.items()}
+    out["paths"] = maps.structure_paths(pkg, lang, pts).to_dict("records")
+    out["zone_labels"] = maps.zone_labels(pkg, lang, pts).to_dict("records")
+    out["unit_index"] = {row["id"]: row for row in out["zones"]}
+    return out
+
+
 LAYER_SHAPES = {"zones": "circle", "urban": "circle", "gates": "triangle", "ports": "diamond", "poles": "star",
                 "industry": "square", "tourism": "flower"}
 
@@ -254,8 +265,23 @@ class _Placer:
     def _free(self, box: Box) -> bool:
         return box.inside(self.frame) and not any(box.overlaps(h, 1.0) for h in self.hard)
 
+    CELL = 24.0
+
+    def add_soft(self, boxes: list[Box]) -> None:
+        """Commune dots and line samples: a label may cover them, at a cost (bucketed for speed)."""
+        self.soft.extend(boxes)
+        self._grid: dict[tuple[int, int], list[Box]] = {}
+        for b in self.soft:
+            for key in self._cells(b):
+                self._grid.setdefault(key, []).append(b)
+
+    def _cells(self, b: Box):
+        c = self.CELL
+        return ((i, j) for i in range(int(b.x // c), int(b.x2 // c) + 1) for j in range(int(b.y // c), int(b.y2 // c) + 1))
+
     def _cost(self, box: Box) -> float:
-        return sum(box.area_with(s) for s in self.soft)
+        near = {id(s): s for key in self._cells(box) for s in getattr(self, "_grid", {}).get(key, ())}
+        return sum(box.area_with(s) for s in near.values())
 
     def _best(self, candidates: list[Box]) -> Box | None:
         best, best_cost = None, math.inf
@@ -321,7 +347,7 @@ class _Placer:
 def _features(pkg: Package, lang: str, layers: tuple[str, ...], proj: _Projection, s: float, font: float,
               kind: str) -> tuple[list[str], list[_Feature], list[Box], list[Box]]:
     """Symbols (SVG), the labelled features in placement order, and hard and soft obstacles."""
-    pts = maps.layer_points(pkg, lang)
+    pts = _records(pkg, lang)
     svg: list[str] = []
     feats: list[_Feature] = []
     hard: list[Box] = []
@@ -336,7 +362,7 @@ def _features(pkg: Package, lang: str, layers: tuple[str, ...], proj: _Projectio
 
     if "zones" in layers:
         faint = kind == "unit"
-        for row in pts["zones"].to_dict("records"):
+        for row in pts["zones"]:
             x, y = xy(row)
             if not visible(x, y):
                 continue
@@ -346,7 +372,7 @@ def _features(pkg: Package, lang: str, layers: tuple[str, ...], proj: _Projectio
                                sw=1.1 * s if ward else 0, opacity=0.7 if faint else 0.85))
             soft.append(Box(x - r, y - r, 2 * r, 2 * r))
     if "axis" in layers:
-        for row in maps.structure_paths(pkg, lang, pts).to_dict("records"):
+        for row in pts["paths"]:
             coords = [proj(lat, lon) for lon, lat in row["path"]]
             width = (4.5 if row["kind"] == "axis" else 3.0) * s
             alpha = "" if row["kind"] == "axis" else ' stroke-opacity="0.67"'
@@ -357,7 +383,7 @@ def _features(pkg: Package, lang: str, layers: tuple[str, ...], proj: _Projectio
                 n = max(int(math.hypot(x2 - x1, y2 - y1) / 6), 1)
                 soft.extend(Box(x1 + (x2 - x1) * t / n - 2, y1 + (y2 - y1) * t / n - 2, 4, 4) for t in range(n + 1))
     if "industry" in layers:
-        for row in pts["industry"].to_dict("records"):
+        for row in pts["industry"]:
             x, y = xy(row)
             x, y = x - 8 * s, y + 6 * s
             r = 4.0 * s
@@ -371,7 +397,7 @@ def _features(pkg: Package, lang: str, layers: tuple[str, ...], proj: _Projectio
     urban_feats: list[tuple[int, _Feature]] = []
     if "urban" in layers:
         colour = maps.LAYERS["urban"][2]
-        for row in pts["urban"].to_dict("records"):
+        for row in pts["urban"]:
             x, y = xy(row)
             if not visible(x, y, 2):
                 continue
@@ -389,7 +415,7 @@ def _features(pkg: Package, lang: str, layers: tuple[str, ...], proj: _Projectio
             urban_feats.append((0 if big else 2, feats.pop()))
     gate_feats: list[tuple[int, _Feature]] = []
     if "ports" in layers:
-        for row in pts["ports"].to_dict("records"):
+        for row in pts["ports"]:
             x, y = xy(row)
             if not visible(x, y, 2):
                 continue
@@ -398,7 +424,7 @@ def _features(pkg: Package, lang: str, layers: tuple[str, ...], proj: _Projectio
             add("ports", row, x, y, r, maps.LAYERS["ports"][2], font * 0.95, 600)
             gate_feats.append((4, feats.pop()))
     if "gates" in layers:
-        for row in pts["gates"].to_dict("records"):
+        for row in pts["gates"]:
             x, y = xy(row)
             if not visible(x, y, 2):
                 continue
@@ -407,14 +433,14 @@ def _features(pkg: Package, lang: str, layers: tuple[str, ...], proj: _Projectio
             add("gates", row, x, y, r, maps.LAYERS["gates"][2], font * 0.95, 600)
             gate_feats.append((1 if row["priority"] else 3, feats.pop()))
     if "poles" in layers:
-        for row in pts["poles"].to_dict("records"):
+        for row in pts["poles"]:
             x, y = xy(row)
             x += 10.5 * s
             r = 7.0 * s
             svg.append(_symbol("star", x, y, r, maps.LAYERS["poles"][2], sw=1.0 * s))
             hard.append(Box(x - r, y - r, 2 * r, 2 * r))
     if "tourism" in layers:
-        for row in pts["tourism"].to_dict("records"):
+        for row in pts["tourism"]:
             x, y = xy(row)
             r = 6.5 * s
             svg.append(_symbol("flower", x, y, r, maps.LAYERS["tourism"][2], sw=0.8 * s))
@@ -603,13 +629,12 @@ def _layout_svg(pkg: Package, lang: str, kind: str, unit_id: str | None, layers:
     body += symbols
     placer = _Placer(inner, font)
     placer.hard += hard
-    placer.soft += soft
+    placer.add_soft(soft)
     sn_svg, sn_boxes, sn_texts = _scale_and_north(lang, proj, font, s)
     placer.hard += sn_boxes
     me = None
     if kind == "unit":
-        pts = maps.layer_points(pkg, lang)["zones"]
-        row = pts[pts["id"] == unit_id].iloc[0]
+        row = _records(pkg, lang)["unit_index"][unit_id]
         x, y0 = proj(row["lat"], row["lon"])
         r = 9.0 * s
         body.append(f'<circle cx="{_n(x)}" cy="{_n(y0)}" r="{_n(r)}" fill="none" stroke="{_rgb(maps.INK)}" '
@@ -626,8 +651,7 @@ def _layout_svg(pkg: Package, lang: str, kind: str, unit_id: str | None, layers:
         lines = balanced_lines(n.label, n.size, n.weight, 110 * max(s, 1))
         placer.label(n, lines, role="neighbour", centred=True, optional=True)
     if "zones" in layers:
-        zl = maps.zone_labels(pkg, lang, maps.layer_points(pkg, lang))
-        for row in zl.to_dict("records"):
+        for row in _records(pkg, lang)["zone_labels"]:
             x, y0 = proj(row["lat"], row["lon"])
             size = font * 0.85
             f = _Feature(row["id"], x, y0, 0, row["label"], "zone", tuple(row["colour"][:3]), size, 700)
@@ -847,6 +871,19 @@ def _position(pkg: Package, kind: str, ref: str, lang: str) -> str:
     return maps._precision(hit["precision"].iat[0], lang) if len(hit) else ""
 
 
+@functools.lru_cache(maxsize=4)
+def _structures(pkg: Package) -> dict[str, dict]:
+    return {s["id"]: s for s in content.records(pkg["spatial_structures"])}
+
+
+@functools.lru_cache(maxsize=4)
+def _zone_of(pkg: Package) -> dict[str, dict]:
+    """Each commune or ward's economic zone (absent: in none of the three)."""
+    structures = _structures(pkg)
+    return {m["unit_id"]: structures[m["structure_id"]] for m in content.records(pkg["structure_members"])
+            if m.get("unit_id") and structures[m["structure_id"]]["kind"] == "zone"}
+
+
 @functools.lru_cache(maxsize=512)
 def _summary(pkg: Package, lang: str, kind: str, unit_id: str | None) -> tuple[dict, ...]:
     _ = i18n.gettext_for(lang)
@@ -861,11 +898,10 @@ def _summary(pkg: Package, lang: str, kind: str, unit_id: str | None) -> tuple[d
     def sentence(*parts: str | None) -> str:
         return "; ".join(p for p in parts if p) + "."
 
-    structures = {s["id"]: s for s in content.records(pkg["spatial_structures"])}
+    structures = _structures(pkg)
     if kind == "unit":
         u = content.record(pkg["admin_units"], unit_id)
-        zone = next((structures[m["structure_id"]] for m in content.records(pkg["structure_members"])
-                     if m.get("unit_id") == unit_id and structures[m["structure_id"]]["kind"] == "zone"), None)
+        zone = _zone_of(pkg).get(unit_id)
         name = _unit_name(u, lang)
         out.append({"title": name, "text": sentence(
             zone[i18n.col("name", lang)] if zone else _("in none of the three zones (see the data notes)"),
@@ -905,7 +941,7 @@ def _summary(pkg: Package, lang: str, kind: str, unit_id: str | None) -> tuple[d
             if not inside("dry_port", p["id"]):
                 continue
             out.append({"title": p[i18n.col("name", lang)], "text": sentence(
-                _("Dry ports"), _position(pkg, "dry_port", p["id"], lang)), "cite": content.cite(pkg, p, lang)})
+                _("Dry port"), _position(pkg, "dry_port", p["id"], lang)), "cite": content.cite(pkg, p, lang)})
 
     if kind == "gates":
         gate_rows()
