@@ -527,7 +527,8 @@ def _legend_shape(layer: str) -> str:
     return LAYER_SHAPES.get(layer, "circle")
 
 
-def _legend_rows(pkg: Package, lang: str, layers: tuple[str, ...]) -> list[tuple[str, tuple, str, dict]]:
+def _legend_rows(pkg: Package, lang: str, layers: tuple[str, ...],
+                 locator: bool = False) -> list[tuple[str, tuple, str, dict]]:
     """(shape, colour, text, extra) for the legend: each zone by name, then the layers."""
     _ = i18n.gettext_for(lang)
     rows = []
@@ -543,7 +544,7 @@ def _legend_rows(pkg: Package, lang: str, layers: tuple[str, ...]) -> list[tuple
             rows.append(("line", tuple(maps.LAYERS[k][2]), i18n.translate(maps.LAYERS[k][0], lang), {}))
             continue
         rows.append((_legend_shape(k), tuple(maps.LAYERS[k][2]), i18n.translate(maps.LAYERS[k][0], lang), {}))
-        if k == "urban":
+        if k == "urban" and not locator:
             rows.append(("ring", tuple(maps.LAYERS[k][2]), i18n.translate(maps.PLANNED_LEGEND, lang), {}))
     return rows
 
@@ -727,10 +728,10 @@ def _description(pkg: Package, lang: str, kind: str, unit_id: str | None) -> str
 
 
 def _unit_name(unit: dict, lang: str) -> str:
-    """``Xã Đồng Đăng`` / ``Commune Đồng Đăng`` (the registry name keeps its Vietnamese form)."""
+    """``Xã Đồng Đăng`` / ``Đồng Đăng commune`` (the name itself stays Vietnamese)."""
     _ = i18n.gettext_for(lang)
-    kind = _("Ward") if unit["kind"] == "ward" else _("Commune")
-    return f"{kind} {unit['name_vi']}"
+    named = _("{name} ward") if unit["kind"] == "ward" else _("{name} commune")
+    return named.format(name=unit["name_vi"])
 
 
 def _title(lang: str, kind: str, unit: dict | None) -> str:
@@ -778,7 +779,7 @@ def _legend(out: list[str], layout: Layout, pkg: Package, lang: str, layers: tup
     _ = i18n.gettext_for(lang)
     size = font * 0.9
     y = _paragraph(out, layout, "legend-heading", _("Legend"), x0, y, width, size, 700) + 2
-    rows = _legend_rows(pkg, lang, layers)
+    rows = _legend_rows(pkg, lang, layers, locator=kind == "unit")
     if kind == "unit":
         rows.append(("ring", tuple(maps.INK), _title(lang, kind, unit), {}))
     indent = 24 * s
