@@ -495,22 +495,22 @@ def _neighbours(pkg: Package, lang: str, kind: str, proj: _Projection, font: flo
 
 
 def _text_svg(t: Text, halo: bool = True, spacing: float = 0.0, anchor: str = "start") -> str:
+    """One ``<text>`` per block; a block of several lines has one ``<tspan>`` per line."""
     lh = t.size * 1.3
-    out = []
+    x = t.box.x + t.box.w / 2 if anchor == "middle" else t.box.x
+    ls = f' letter-spacing="{_n(spacing)}"' if spacing else ""
+    head = (f'<text font-size="{_n(t.size)}" font-weight="{t.weight}"{ls} fill="{_rgb(t.colour)}" '
+            f'text-anchor="{anchor}"'
+            + (f' stroke="{BACKGROUND}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' if halo else ""))
+    lines = []
     for i, line in enumerate(t.lines):
         w = text_width(line, t.size, t.weight, spacing)
-        if anchor == "middle":
-            x = t.box.x + t.box.w / 2
-        else:
-            x = t.box.x
-        baseline = t.box.y + i * lh + t.size * 1.02
-        ls = f' letter-spacing="{_n(spacing)}"' if spacing else ""
-        out.append(f'<text x="{_n(x)}" y="{_n(baseline)}" font-size="{_n(t.size)}" font-weight="{t.weight}"'
-                   f'{ls} fill="{_rgb(t.colour)}" text-anchor="{anchor}" textLength="{_n(w)}" '
-                   f'lengthAdjust="spacingAndGlyphs"'
-                   + (f' stroke="{BACKGROUND}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
-                      if halo else "") + f">{_esc(line)}</text>")
-    return "".join(out)
+        # textLength holds the measured width whatever font the reader's browser falls back to.
+        fit = f'x="{_n(x)}" y="{_n(t.box.y + i * lh + t.size * 1.02)}" textLength="{_n(w)}" lengthAdjust="spacingAndGlyphs"'
+        lines.append((fit, _esc(line)))
+    if len(lines) == 1:
+        return f"{head} {lines[0][0]}>{lines[0][1]}</text>"
+    return head + ">" + "".join(f"<tspan {fit}>{text}</tspan>" for fit, text in lines) + "</text>"
 
 
 def _badge(x: float, y: float, r: float, number: int, colour, font: float) -> str:
@@ -747,7 +747,7 @@ def _key(out: list[str], layout: Layout, lang: str, x0: float, y: float, width: 
     size = font * 0.9
     y = _paragraph(out, layout, "key-heading", _(KEY_HEADING), x0, y, width, size, 700) + 2
     br = font * 0.72
-    indent = 2 * br + 4 + 12 * s
+    indent = 2 * br + 7 + 12 * s
     col_w = (width - 12) / 2
     two = all(text_width(label, size, 400) + indent <= col_w for _n_, label, _l in layout.keyed)
     cols = 2 if two and len(layout.keyed) > 3 else 1
