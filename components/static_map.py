@@ -971,6 +971,19 @@ def _summary(pkg: Package, lang: str, kind: str, unit_id: str | None) -> tuple[d
     return tuple(out)
 
 
+_LEGEND_CHARS = {"circle": "●", "triangle": "▲", "diamond": "◆", "star": "★", "square": "▣", "flower": "✿",
+                 "line": "━", "ward": "◉", "ring": "◎"}
+
+
+def legend(pkg: Package, lang: str, kind: str, *, layers=None) -> list[dict]:
+    """The legend of the map beside it (``symbol``, ``colour``, ``label``), for ``render.map_legend``:
+    the same entries the download draws, each zone named in its colour."""
+    _check(kind, "x" if kind == "unit" else None)
+    lang = i18n.resolve_lang(lang)
+    rows = _legend_rows(pkg, lang, _layers(kind, layers), locator=kind == "unit")
+    return [{"symbol": _LEGEND_CHARS[shape], "colour": list(colour), "label": text} for shape, colour, text, _x in rows]
+
+
 def map_summary(pkg: Package, lang: str, kind: str, *, unit_id: str | None = None) -> list[dict]:
     """What the map shows, as cited items (``title``, ``text``, ``cite``) for ``render.item_list``."""
     _check(kind, unit_id)
