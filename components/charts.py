@@ -7,6 +7,7 @@ strings; axes get the locale through the chart's own ``config.locale``.
 
 from __future__ import annotations
 
+import json
 import math
 
 import altair as alt
@@ -34,8 +35,6 @@ def wrap(text: str, width: int = 44) -> list[str]:
 
 def wrapped_axis(labels, width: int = 30, **kw) -> alt.Axis:
     """A category axis whose long labels break into lines instead of ending in "…" (issue #14)."""
-    import json
-
     lines = {label: wrap(label, width) for label in labels}
     # Vega draws an array as lines; the lookup is built from our own labels, as a JSON object literal.
     expr = f"{json.dumps(lines, ensure_ascii=False)}[datum.value] || datum.label"

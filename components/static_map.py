@@ -528,7 +528,7 @@ def _legend_shape(layer: str) -> str:
 
 
 def _legend_rows(pkg: Package, lang: str, layers: tuple[str, ...],
-                 locator: bool = False) -> list[tuple[str, tuple, str, dict]]:
+                 locator: bool = False) -> list[tuple[str, tuple, str]]:
     """(shape, colour, text, extra) for the legend: each zone by name, then the layers."""
     _ = i18n.gettext_for(lang)
     rows = []
@@ -536,16 +536,16 @@ def _legend_rows(pkg: Package, lang: str, layers: tuple[str, ...],
         if k == "zones":
             zones = content.records(pkg["spatial_structures"][pkg["spatial_structures"]["kind"] == "zone"])
             for z in zones:
-                rows.append(("circle", tuple(maps.ZONE_COLOURS[z["id"]]), z[i18n.col("name", lang)], {}))
-            rows.append(("circle", tuple(maps.NO_ZONE), _("In none of the three economic zones"), {}))
-            rows.append(("ward", tuple(maps.INK), i18n.translate(maps.WARDS_LEGEND, lang), {}))
+                rows.append(("circle", tuple(maps.ZONE_COLOURS[z["id"]]), z[i18n.col("name", lang)]))
+            rows.append(("circle", tuple(maps.NO_ZONE), _("In none of the three economic zones")))
+            rows.append(("ward", tuple(maps.INK), i18n.translate(maps.WARDS_LEGEND, lang)))
             continue
         if k == "axis":
-            rows.append(("line", tuple(maps.LAYERS[k][2]), i18n.translate(maps.LAYERS[k][0], lang), {}))
+            rows.append(("line", tuple(maps.LAYERS[k][2]), i18n.translate(maps.LAYERS[k][0], lang)))
             continue
-        rows.append((_legend_shape(k), tuple(maps.LAYERS[k][2]), i18n.translate(maps.LAYERS[k][0], lang), {}))
+        rows.append((_legend_shape(k), tuple(maps.LAYERS[k][2]), i18n.translate(maps.LAYERS[k][0], lang)))
         if k == "urban" and not locator:
-            rows.append(("ring", tuple(maps.LAYERS[k][2]), i18n.translate(maps.PLANNED_LEGEND, lang), {}))
+            rows.append(("ring", tuple(maps.LAYERS[k][2]), i18n.translate(maps.PLANNED_LEGEND, lang)))
     return rows
 
 
@@ -577,13 +577,23 @@ def _paragraph(out: list[str], layout: Layout, role: str, text: str, x: float, y
 def _sources_line(pkg: Package, lang: str, kind: str, layers: tuple[str, ...]) -> str:
     """The documents behind what is drawn, and where the positions come from."""
     _ = i18n.gettext_for(lang)
-    tables = {"zones": ["spatial_structures", "admin_units"], "urban": ["urban_areas"], "gates": ["border_crossings"],
-              "ports": ["logistics"], "poles": ["spatial_structures"], "axis": ["spatial_structures"],
-              "industry": ["industry"], "tourism": ["tourism"]}
-    src_ids: list[str] = []
+    pts = _records(pkg, lang)
+    drawn = {"zones": [("admin_units", [r["id"] for r in pts["zones"]])],
+             "urban": [("urban_areas", [r["id"] for r in pts["urban"]])],
+             "gates": [("border_crossings", [r["id"] for r in pts["gates"]])],
+             "ports": [("logistics", [r["id"] for r in pts["ports"]])],
+             "poles": [("spatial_structures", [r["id"] for r in pts["poles"]])],
+             "axis": [("spatial_structures", [r["id"] for r in pts["paths"]])],
+             "industry": [("industry", [r["id"] for r in pts["industry"]])],
+             "tourism": [("tourism", [r["id"] for r in pts["tourism"]])]}
+    if "zones" in layers:
+        drawn["zones"].append(("spatial_structures", [r["id"] for r in pts["zone_labels"]]))
+    # The neighbours named at the edges come from the decision too (not drawn on a locator).
+    src_ids: list[str] = [] if kind == "unit" else list(dict.fromkeys(pkg["neighbours"]["source_id"]))
     for k in layers:
-        for t in tables.get(k, []):
-            for sid in pkg[t]["source_id"].dropna():
+        for table, ids in drawn.get(k, []):
+            frame = pkg[table]
+            for sid in frame[frame["id"].isin(ids)]["source_id"].dropna():
                 if sid not in src_ids:
                     src_ids.append(sid)
     srcs = content.sources(pkg)
@@ -591,8 +601,11 @@ def _sources_line(pkg: Package, lang: str, kind: str, layers: tuple[str, ...]) -
     docs.sort(key=lambda s: (s["kind"] != "decision", s["id"] != "qd339_2026"))
     decisions = [render.document_label(s, lang) for s in docs if s["kind"] == "decision"]
     news = sum(1 for s in docs if s["kind"] != "decision")
+    place_kinds = {"zones": "unit", "urban": "urban_area", "gates": "border_crossing", "ports": "dry_port",
+                   "poles": "urban_area", "industry": "unit", "tourism": "tourist_area"}
+    places = pkg["places"]
     place_ids = []
-    for sid in pkg["places"]["source_id"]:
+    for sid in places[places["kind"].isin([place_kinds[k] for k in layers if k in place_kinds])]["source_id"]:
         if sid not in place_ids:
             place_ids.append(sid)
     names = [srcs[s].get(i18n.col("issuer", lang)) or srcs[s].get("number") or s for s in place_ids]
@@ -601,7 +614,7 @@ def _sources_line(pkg: Package, lang: str, kind: str, layers: tuple[str, ...]) -
         text += " " + _("and a news report")
     elif news:
         text += " " + _("and {count} news reports").format(count=i18n.format_number(news, lang))
-    return text + ". " + _("Positions: {names}.").format(names=", ".join(names))
+    return text + "." + (" " + _("Positions: {names}.").format(names=", ".join(names)) if names else "")
 
 
 @functools.lru_cache(maxsize=512)
@@ -781,7 +794,7 @@ def _legend(out: list[str], layout: Layout, pkg: Package, lang: str, layers: tup
     y = _paragraph(out, layout, "legend-heading", _("Legend"), x0, y, width, size, 700) + 2
     rows = _legend_rows(pkg, lang, layers, locator=kind == "unit")
     if kind == "unit":
-        rows.append(("ring", tuple(maps.INK), _title(lang, kind, unit), {}))
+        rows.append(("ring", tuple(maps.INK), _title(lang, kind, unit)))
     indent = 24 * s
     col_w = (width - 16) / 2
     cols = 2 if width >= 600 else 1
@@ -789,7 +802,7 @@ def _legend(out: list[str], layout: Layout, pkg: Package, lang: str, layers: tup
     bottoms = []
     for c in range(cols):
         cy = y
-        for shape, colour, text, _extra in rows[c * per:(c + 1) * per]:
+        for shape, colour, text in rows[c * per:(c + 1) * per]:
             cx = x0 + c * (col_w + 16)
             lines = wrap_text(text, size, 400, (col_w if cols == 2 else width) - indent)
             h = size * 1.3 * len(lines)
@@ -981,7 +994,7 @@ def legend(pkg: Package, lang: str, kind: str, *, layers=None) -> list[dict]:
     _check(kind, "x" if kind == "unit" else None)
     lang = i18n.resolve_lang(lang)
     rows = _legend_rows(pkg, lang, _layers(kind, layers), locator=kind == "unit")
-    return [{"symbol": _LEGEND_CHARS[shape], "colour": list(colour), "label": text} for shape, colour, text, _x in rows]
+    return [{"symbol": _LEGEND_CHARS[shape], "colour": list(colour), "label": text} for shape, colour, text in rows]
 
 
 def map_summary(pkg: Package, lang: str, kind: str, *, unit_id: str | None = None) -> list[dict]:
