@@ -697,9 +697,7 @@ def _layout_svg(pkg: Package, lang: str, kind: str, unit_id: str | None, layers:
     if layout.keyed:
         y = _key(below, layout, lang, pad, y, map_w, font, s) + 4
     if for_download:
-        below.append(f'<g aria-hidden="true">')
         y = _legend(below, layout, pkg, lang, layers, pad, y + 2, map_w, font, s, kind, unit)
-        below.append("</g>")
     y = _paragraph(below, layout, "caveat", _(CAVEAT), pad, y + 2, map_w, font * 0.85, 400, MUTED)
     if for_download:
         y = _paragraph(below, layout, "source", _sources_line(pkg, lang, kind, layers), pad, y + 3, map_w,
@@ -717,7 +715,7 @@ def _layout_svg(pkg: Package, lang: str, kind: str, unit_id: str | None, layers:
             f'<title id="map-title-{ids}">{_esc(title)}</title><desc id="map-desc-{ids}">{_esc(desc)}</desc>'
             f'<defs><clipPath id="{clip_id}"><rect x="{_n(frame.x)}" y="{_n(frame.y)}" width="{_n(frame.w)}" '
             f'height="{_n(frame.h)}"/></clipPath></defs>')
-    background = f'<rect width="100%" height="100%" fill="#ffffff"/>' if for_download else ""
+    background = '<rect width="100%" height="100%" fill="#ffffff"/>' if for_download else ""
     svg = head + background + "".join(out_top) + "".join(body) + "".join(below) + "</svg>"
     if for_download:
         svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + svg.replace(f' lang="{lang}"',
@@ -728,12 +726,17 @@ def _layout_svg(pkg: Package, lang: str, kind: str, unit_id: str | None, layers:
 def _description(pkg: Package, lang: str, kind: str, unit_id: str | None) -> str:
     """What the picture shows, in a few sentences (the full list is :func:`map_summary`)."""
     _ = i18n.gettext_for(lang)
+    pts = maps.layer_points(pkg, lang)
     if kind == "urban":
-        return maps.summary(pkg, lang)
+        return _("The map shows {urban} urban areas ({names}), {gates} named border gates, crossings and lanes, "
+                 "{ports} dry ports, the 2 growth poles, the development axis and the 2 economic corridors, and the "
+                 "{units} communes and wards coloured by economic zone.").format(
+            urban=i18n.format_number(len(pts["urban"]), lang), names=", ".join(pts["urban"]["label"]),
+            gates=i18n.format_number(len(pts["gates"]), lang), ports=i18n.format_number(len(pts["ports"]), lang),
+            units=i18n.format_number(len(pts["zones"]), lang)) + " " + _(CAVEAT)
     rows = map_summary(pkg, lang, kind, unit_id=unit_id)
     if kind == "unit":
         return f"{rows[0]['title']}: {rows[0]['text']} " + _(CAVEAT)
-    pts = maps.layer_points(pkg, lang)
     return _("The map shows the {gates} named border gates, crossings and lanes ({priority} of them among the 5 "
              "priorities), the dry ports and the urban areas around them: {names}.").format(
         gates=i18n.format_number(len(pts["gates"]), lang), priority=i18n.format_number(int(pts["gates"]["priority"].sum()), lang),
