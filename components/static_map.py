@@ -208,6 +208,17 @@ def _symbol(shape: str, x: float, y: float, r: float, fill, stroke="#ffffff", sw
     return f'<polygon points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in pts)}" {common}/>'
 
 
+@functools.lru_cache(maxsize=8)
+def _records(pkg: Package, lang: str) -> dict[str, list[dict]]:
+    """The map's points, lines and zone labels as plain rows, built once per package and language."""
+    pts = maps.layer_points(pkg, lang)
+    out = {k: frame.to_dict("records") for k, frame in pts.items()}
+    out["paths"] = maps.structure_paths(pkg, lang, pts).to_dict("records")
+    out["zone_labels"] = maps.zone_labels(pkg, lang, pts).to_dict("records")
+    out["unit_index"] = {row["id"]: row for row in out["zones"]}
+    return out
+
+
 LAYER_SHAPES = {"zones": "circle", "urban": "circle", "gates": "triangle", "ports": "diamond", "poles": "star",
                 "industry": "square", "tourism": "flower"}
 
@@ -254,8 +265,23 @@ class _Placer:
     def _free(self, box: Box) -> bool:
         return box.inside(self.frame) and not any(box.overlaps(h, 1.0) for h in self.hard)
 
+    CELL = 24.0
+
+    def add_soft(self, boxes: list[Box]) -> None:
+        """Commune dots and line samples: a label may cover them, at a cost (bucketed for speed)."""
+        self.soft.extend(boxes)
+        self._grid: dict[tuple[int, int], list[Box]] = {}
+        for b in self.soft:
+            for key in self._cells(b):
+                self._grid.setdefault(key, []).append(b)
+
+    def _cells(self, b: Box):
+        c = self.CELL
+        return ((i, j) for i in range(int(b.x // c), int(b.x2 // c) + 1) for j in range(int(b.y // c), int(b.y2 // c) + 1))
+
     def _cost(self, box: Box) -> float:
-        return sum(box.area_with(s) for s in self.soft)
+        near = {id(s): s for key in self._cells(box) for s in getattr(self, "_grid", {}).get(key, ())}
+        return sum(box.area_with(s) for s in near.values())
 
     def _best(self, candidates: list[Box]) -> Box | None:
         best, best_cost = None, math.inf
@@ -321,7 +347,7 @@ class _Placer:
 def _features(pkg: Package, lang: str, layers: tuple[str, ...], proj: _Projection, s: float, font: float,
               kind: str) -> tuple[list[str], list[_Feature], list[Box], list[Box]]:
     """Symbols (SVG), the labelled features in placement order, and hard and soft obstacles."""
-    pts = maps.layer_points(pkg, lang)
+    pts = _records(pkg, lang)
     svg: list[str] = []
     feats: list[_Feature] = []
     hard: list[Box] = []
@@ -336,7 +362,7 @@ def _features(pkg: Package, lang: str, layers: tuple[str, ...], proj: _Projectio
 
     if "zones" in layers:
         faint = kind == "unit"
-        for row in pts["zones"].to_dict("records"):
+        for row in pts["zones"]:
             x, y = xy(row)
             if not visible(x, y):
                 continue
@@ -346,7 +372,7 @@ def _features(pkg: Package, lang: str, layers: tuple[str, ...], proj: _Projectio
                                sw=1.1 * s if ward else 0, opacity=0.7 if faint else 0.85))
             soft.append(Box(x - r, y - r, 2 * r, 2 * r))
     if "axis" in layers:
-        for row in maps.structure_paths(pkg, lang, pts).to_dict("records"):
+        for row in pts["paths"]:
             coords = [proj(lat, lon) for lon, lat in row["path"]]
             width = (4.5 if row["kind"] == "axis" else 3.0) * s
             alpha = "" if row["kind"] == "axis" else ' stroke-opacity="0.67"'
@@ -357,7 +383,7 @@ def _features(pkg: Package, lang: str, layers: tuple[str, ...], proj: _Projectio
                 n = max(int(math.hypot(x2 - x1, y2 - y1) / 6), 1)
                 soft.extend(Box(x1 + (x2 - x1) * t / n - 2, y1 + (y2 - y1) * t / n - 2, 4, 4) for t in range(n + 1))
     if "industry" in layers:
-        for row in pts["industry"].to_dict("records"):
+        for row in pts["industry"]:
             x, y = xy(row)
             x, y = x - 8 * s, y + 6 * s
             r = 4.0 * s
@@ -371,7 +397,7 @@ def _features(pkg: Package, lang: str, layers: tuple[str, ...], proj: _Projectio
     urban_feats: list[tuple[int, _Feature]] = []
     if "urban" in layers:
         colour = maps.LAYERS["urban"][2]
-        for row in pts["urban"].to_dict("records"):
+        for row in pts["urban"]:
             x, y = xy(row)
             if not visible(x, y, 2):
                 continue
@@ -389,7 +415,7 @@ def _features(pkg: Package, lang: str, layers: tuple[str, ...], proj: _Projectio
             urban_feats.append((0 if big else 2, feats.pop()))
     gate_feats: list[tuple[int, _Feature]] = []
     if "ports" in layers:
-        for row in pts["ports"].to_dict("records"):
+        for row in pts["ports"]:
             x, y = xy(row)
             if not visible(x, y, 2):
                 continue
@@ -398,7 +424,7 @@ def _features(pkg: Package, lang: str, layers: tuple[str, ...], proj: _Projectio
             add("ports", row, x, y, r, maps.LAYERS["ports"][2], font * 0.95, 600)
             gate_feats.append((4, feats.pop()))
     if "gates" in layers:
-        for row in pts["gates"].to_dict("records"):
+        for row in pts["gates"]:
             x, y = xy(row)
             if not visible(x, y, 2):
                 continue
@@ -407,14 +433,14 @@ def _features(pkg: Package, lang: str, layers: tuple[str, ...], proj: _Projectio
             add("gates", row, x, y, r, maps.LAYERS["gates"][2], font * 0.95, 600)
             gate_feats.append((1 if row["priority"] else 3, feats.pop()))
     if "poles" in layers:
-        for row in pts["poles"].to_dict("records"):
+        for row in pts["poles"]:
             x, y = xy(row)
             x += 10.5 * s
             r = 7.0 * s
             svg.append(_symbol("star", x, y, r, maps.LAYERS["poles"][2], sw=1.0 * s))
             hard.append(Box(x - r, y - r, 2 * r, 2 * r))
     if "tourism" in layers:
-        for row in pts["tourism"].to_dict("records"):
+        for row in pts["tourism"]:
             x, y = xy(row)
             r = 6.5 * s
             svg.append(_symbol("flower", x, y, r, maps.LAYERS["tourism"][2], sw=0.8 * s))
@@ -469,22 +495,22 @@ def _neighbours(pkg: Package, lang: str, kind: str, proj: _Projection, font: flo
 
 
 def _text_svg(t: Text, halo: bool = True, spacing: float = 0.0, anchor: str = "start") -> str:
+    """One ``<text>`` per block; a block of several lines has one ``<tspan>`` per line."""
     lh = t.size * 1.3
-    out = []
+    x = t.box.x + t.box.w / 2 if anchor == "middle" else t.box.x
+    ls = f' letter-spacing="{_n(spacing)}"' if spacing else ""
+    head = (f'<text font-size="{_n(t.size)}" font-weight="{t.weight}"{ls} fill="{_rgb(t.colour)}" '
+            f'text-anchor="{anchor}"'
+            + (f' stroke="{BACKGROUND}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"' if halo else ""))
+    lines = []
     for i, line in enumerate(t.lines):
         w = text_width(line, t.size, t.weight, spacing)
-        if anchor == "middle":
-            x = t.box.x + t.box.w / 2
-        else:
-            x = t.box.x
-        baseline = t.box.y + i * lh + t.size * 1.02
-        ls = f' letter-spacing="{_n(spacing)}"' if spacing else ""
-        out.append(f'<text x="{_n(x)}" y="{_n(baseline)}" font-size="{_n(t.size)}" font-weight="{t.weight}"'
-                   f'{ls} fill="{_rgb(t.colour)}" text-anchor="{anchor}" textLength="{_n(w)}" '
-                   f'lengthAdjust="spacingAndGlyphs"'
-                   + (f' stroke="{BACKGROUND}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
-                      if halo else "") + f">{_esc(line)}</text>")
-    return "".join(out)
+        # textLength holds the measured width whatever font the reader's browser falls back to.
+        fit = f'x="{_n(x)}" y="{_n(t.box.y + i * lh + t.size * 1.02)}" textLength="{_n(w)}" lengthAdjust="spacingAndGlyphs"'
+        lines.append((fit, _esc(line)))
+    if len(lines) == 1:
+        return f"{head} {lines[0][0]}>{lines[0][1]}</text>"
+    return head + ">" + "".join(f"<tspan {fit}>{text}</tspan>" for fit, text in lines) + "</text>"
 
 
 def _badge(x: float, y: float, r: float, number: int, colour, font: float) -> str:
@@ -501,7 +527,8 @@ def _legend_shape(layer: str) -> str:
     return LAYER_SHAPES.get(layer, "circle")
 
 
-def _legend_rows(pkg: Package, lang: str, layers: tuple[str, ...]) -> list[tuple[str, tuple, str, dict]]:
+def _legend_rows(pkg: Package, lang: str, layers: tuple[str, ...],
+                 locator: bool = False) -> list[tuple[str, tuple, str]]:
     """(shape, colour, text, extra) for the legend: each zone by name, then the layers."""
     _ = i18n.gettext_for(lang)
     rows = []
@@ -509,16 +536,16 @@ def _legend_rows(pkg: Package, lang: str, layers: tuple[str, ...]) -> list[tuple
         if k == "zones":
             zones = content.records(pkg["spatial_structures"][pkg["spatial_structures"]["kind"] == "zone"])
             for z in zones:
-                rows.append(("circle", tuple(maps.ZONE_COLOURS[z["id"]]), z[i18n.col("name", lang)], {}))
-            rows.append(("circle", tuple(maps.NO_ZONE), _("In none of the three economic zones"), {}))
-            rows.append(("ward", tuple(maps.INK), i18n.translate(maps.WARDS_LEGEND, lang), {}))
+                rows.append(("circle", tuple(maps.ZONE_COLOURS[z["id"]]), z[i18n.col("name", lang)]))
+            rows.append(("circle", tuple(maps.NO_ZONE), _("In none of the three economic zones")))
+            rows.append(("ward", tuple(maps.INK), i18n.translate(maps.WARDS_LEGEND, lang)))
             continue
         if k == "axis":
-            rows.append(("line", tuple(maps.LAYERS[k][2]), i18n.translate(maps.LAYERS[k][0], lang), {}))
+            rows.append(("line", tuple(maps.LAYERS[k][2]), i18n.translate(maps.LAYERS[k][0], lang)))
             continue
-        rows.append((_legend_shape(k), tuple(maps.LAYERS[k][2]), i18n.translate(maps.LAYERS[k][0], lang), {}))
-        if k == "urban":
-            rows.append(("ring", tuple(maps.LAYERS[k][2]), i18n.translate(maps.PLANNED_LEGEND, lang), {}))
+        rows.append((_legend_shape(k), tuple(maps.LAYERS[k][2]), i18n.translate(maps.LAYERS[k][0], lang)))
+        if k == "urban" and not locator:
+            rows.append(("ring", tuple(maps.LAYERS[k][2]), i18n.translate(maps.PLANNED_LEGEND, lang)))
     return rows
 
 
@@ -550,13 +577,23 @@ def _paragraph(out: list[str], layout: Layout, role: str, text: str, x: float, y
 def _sources_line(pkg: Package, lang: str, kind: str, layers: tuple[str, ...]) -> str:
     """The documents behind what is drawn, and where the positions come from."""
     _ = i18n.gettext_for(lang)
-    tables = {"zones": ["spatial_structures", "admin_units"], "urban": ["urban_areas"], "gates": ["border_crossings"],
-              "ports": ["logistics"], "poles": ["spatial_structures"], "axis": ["spatial_structures"],
-              "industry": ["industry"], "tourism": ["tourism"]}
-    src_ids: list[str] = []
+    pts = _records(pkg, lang)
+    drawn = {"zones": [("admin_units", [r["id"] for r in pts["zones"]])],
+             "urban": [("urban_areas", [r["id"] for r in pts["urban"]])],
+             "gates": [("border_crossings", [r["id"] for r in pts["gates"]])],
+             "ports": [("logistics", [r["id"] for r in pts["ports"]])],
+             "poles": [("spatial_structures", [r["id"] for r in pts["poles"]])],
+             "axis": [("spatial_structures", [r["id"] for r in pts["paths"]])],
+             "industry": [("industry", [r["id"] for r in pts["industry"]])],
+             "tourism": [("tourism", [r["id"] for r in pts["tourism"]])]}
+    if "zones" in layers:
+        drawn["zones"].append(("spatial_structures", [r["id"] for r in pts["zone_labels"]]))
+    # The neighbours named at the edges come from the decision too (not drawn on a locator).
+    src_ids: list[str] = [] if kind == "unit" else list(dict.fromkeys(pkg["neighbours"]["source_id"]))
     for k in layers:
-        for t in tables.get(k, []):
-            for sid in pkg[t]["source_id"].dropna():
+        for table, ids in drawn.get(k, []):
+            frame = pkg[table]
+            for sid in frame[frame["id"].isin(ids)]["source_id"].dropna():
                 if sid not in src_ids:
                     src_ids.append(sid)
     srcs = content.sources(pkg)
@@ -564,8 +601,11 @@ def _sources_line(pkg: Package, lang: str, kind: str, layers: tuple[str, ...]) -
     docs.sort(key=lambda s: (s["kind"] != "decision", s["id"] != "qd339_2026"))
     decisions = [render.document_label(s, lang) for s in docs if s["kind"] == "decision"]
     news = sum(1 for s in docs if s["kind"] != "decision")
+    place_kinds = {"zones": "unit", "urban": "urban_area", "gates": "border_crossing", "ports": "dry_port",
+                   "poles": "urban_area", "industry": "unit", "tourism": "tourist_area"}
+    places = pkg["places"]
     place_ids = []
-    for sid in pkg["places"]["source_id"]:
+    for sid in places[places["kind"].isin([place_kinds[k] for k in layers if k in place_kinds])]["source_id"]:
         if sid not in place_ids:
             place_ids.append(sid)
     names = [srcs[s].get(i18n.col("issuer", lang)) or srcs[s].get("number") or s for s in place_ids]
@@ -574,7 +614,7 @@ def _sources_line(pkg: Package, lang: str, kind: str, layers: tuple[str, ...]) -
         text += " " + _("and a news report")
     elif news:
         text += " " + _("and {count} news reports").format(count=i18n.format_number(news, lang))
-    return text + ". " + _("Positions: {names}.").format(names=", ".join(names))
+    return text + "." + (" " + _("Positions: {names}.").format(names=", ".join(names)) if names else "")
 
 
 @functools.lru_cache(maxsize=512)
@@ -603,13 +643,12 @@ def _layout_svg(pkg: Package, lang: str, kind: str, unit_id: str | None, layers:
     body += symbols
     placer = _Placer(inner, font)
     placer.hard += hard
-    placer.soft += soft
+    placer.add_soft(soft)
     sn_svg, sn_boxes, sn_texts = _scale_and_north(lang, proj, font, s)
     placer.hard += sn_boxes
     me = None
     if kind == "unit":
-        pts = maps.layer_points(pkg, lang)["zones"]
-        row = pts[pts["id"] == unit_id].iloc[0]
+        row = _records(pkg, lang)["unit_index"][unit_id]
         x, y0 = proj(row["lat"], row["lon"])
         r = 9.0 * s
         body.append(f'<circle cx="{_n(x)}" cy="{_n(y0)}" r="{_n(r)}" fill="none" stroke="{_rgb(maps.INK)}" '
@@ -626,8 +665,7 @@ def _layout_svg(pkg: Package, lang: str, kind: str, unit_id: str | None, layers:
         lines = balanced_lines(n.label, n.size, n.weight, 110 * max(s, 1))
         placer.label(n, lines, role="neighbour", centred=True, optional=True)
     if "zones" in layers:
-        zl = maps.zone_labels(pkg, lang, maps.layer_points(pkg, lang))
-        for row in zl.to_dict("records"):
+        for row in _records(pkg, lang)["zone_labels"]:
             x, y0 = proj(row["lat"], row["lon"])
             size = font * 0.85
             f = _Feature(row["id"], x, y0, 0, row["label"], "zone", tuple(row["colour"][:3]), size, 700)
@@ -659,9 +697,7 @@ def _layout_svg(pkg: Package, lang: str, kind: str, unit_id: str | None, layers:
     if layout.keyed:
         y = _key(below, layout, lang, pad, y, map_w, font, s) + 4
     if for_download:
-        below.append(f'<g aria-hidden="true">')
         y = _legend(below, layout, pkg, lang, layers, pad, y + 2, map_w, font, s, kind, unit)
-        below.append("</g>")
     y = _paragraph(below, layout, "caveat", _(CAVEAT), pad, y + 2, map_w, font * 0.85, 400, MUTED)
     if for_download:
         y = _paragraph(below, layout, "source", _sources_line(pkg, lang, kind, layers), pad, y + 3, map_w,
@@ -679,7 +715,7 @@ def _layout_svg(pkg: Package, lang: str, kind: str, unit_id: str | None, layers:
             f'<title id="map-title-{ids}">{_esc(title)}</title><desc id="map-desc-{ids}">{_esc(desc)}</desc>'
             f'<defs><clipPath id="{clip_id}"><rect x="{_n(frame.x)}" y="{_n(frame.y)}" width="{_n(frame.w)}" '
             f'height="{_n(frame.h)}"/></clipPath></defs>')
-    background = f'<rect width="100%" height="100%" fill="#ffffff"/>' if for_download else ""
+    background = '<rect width="100%" height="100%" fill="#ffffff"/>' if for_download else ""
     svg = head + background + "".join(out_top) + "".join(body) + "".join(below) + "</svg>"
     if for_download:
         svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + svg.replace(f' lang="{lang}"',
@@ -690,12 +726,17 @@ def _layout_svg(pkg: Package, lang: str, kind: str, unit_id: str | None, layers:
 def _description(pkg: Package, lang: str, kind: str, unit_id: str | None) -> str:
     """What the picture shows, in a few sentences (the full list is :func:`map_summary`)."""
     _ = i18n.gettext_for(lang)
+    pts = maps.layer_points(pkg, lang)
     if kind == "urban":
-        return maps.summary(pkg, lang)
+        return _("The map shows {urban} urban areas ({names}), {gates} named border gates, crossings and lanes, "
+                 "{ports} dry ports, the 2 growth poles, the development axis and the 2 economic corridors, and the "
+                 "{units} communes and wards coloured by economic zone.").format(
+            urban=i18n.format_number(len(pts["urban"]), lang), names=", ".join(pts["urban"]["label"]),
+            gates=i18n.format_number(len(pts["gates"]), lang), ports=i18n.format_number(len(pts["ports"]), lang),
+            units=i18n.format_number(len(pts["zones"]), lang)) + " " + _(CAVEAT)
     rows = map_summary(pkg, lang, kind, unit_id=unit_id)
     if kind == "unit":
         return f"{rows[0]['title']}: {rows[0]['text']} " + _(CAVEAT)
-    pts = maps.layer_points(pkg, lang)
     return _("The map shows the {gates} named border gates, crossings and lanes ({priority} of them among the 5 "
              "priorities), the dry ports and the urban areas around them: {names}.").format(
         gates=i18n.format_number(len(pts["gates"]), lang), priority=i18n.format_number(int(pts["gates"]["priority"].sum()), lang),
@@ -703,10 +744,10 @@ def _description(pkg: Package, lang: str, kind: str, unit_id: str | None) -> str
 
 
 def _unit_name(unit: dict, lang: str) -> str:
-    """``Xã Đồng Đăng`` / ``Commune Đồng Đăng`` (the registry name keeps its Vietnamese form)."""
+    """``Xã Đồng Đăng`` / ``Đồng Đăng commune`` (the name itself stays Vietnamese)."""
     _ = i18n.gettext_for(lang)
-    kind = _("Ward") if unit["kind"] == "ward" else _("Commune")
-    return f"{kind} {unit['name_vi']}"
+    named = _("{name} ward") if unit["kind"] == "ward" else _("{name} commune")
+    return named.format(name=unit["name_vi"])
 
 
 def _title(lang: str, kind: str, unit: dict | None) -> str:
@@ -722,7 +763,7 @@ def _key(out: list[str], layout: Layout, lang: str, x0: float, y: float, width: 
     size = font * 0.9
     y = _paragraph(out, layout, "key-heading", _(KEY_HEADING), x0, y, width, size, 700) + 2
     br = font * 0.72
-    indent = 2 * br + 4 + 12 * s
+    indent = 2 * br + 7 + 12 * s
     col_w = (width - 12) / 2
     two = all(text_width(label, size, 400) + indent <= col_w for _n_, label, _l in layout.keyed)
     cols = 2 if two and len(layout.keyed) > 3 else 1
@@ -754,9 +795,9 @@ def _legend(out: list[str], layout: Layout, pkg: Package, lang: str, layers: tup
     _ = i18n.gettext_for(lang)
     size = font * 0.9
     y = _paragraph(out, layout, "legend-heading", _("Legend"), x0, y, width, size, 700) + 2
-    rows = _legend_rows(pkg, lang, layers)
+    rows = _legend_rows(pkg, lang, layers, locator=kind == "unit")
     if kind == "unit":
-        rows.append(("ring", tuple(maps.INK), _title(lang, kind, unit), {}))
+        rows.append(("ring", tuple(maps.INK), _title(lang, kind, unit)))
     indent = 24 * s
     col_w = (width - 16) / 2
     cols = 2 if width >= 600 else 1
@@ -764,7 +805,7 @@ def _legend(out: list[str], layout: Layout, pkg: Package, lang: str, layers: tup
     bottoms = []
     for c in range(cols):
         cy = y
-        for shape, colour, text, _extra in rows[c * per:(c + 1) * per]:
+        for shape, colour, text in rows[c * per:(c + 1) * per]:
             cx = x0 + c * (col_w + 16)
             lines = wrap_text(text, size, 400, (col_w if cols == 2 else width) - indent)
             h = size * 1.3 * len(lines)
@@ -847,6 +888,19 @@ def _position(pkg: Package, kind: str, ref: str, lang: str) -> str:
     return maps._precision(hit["precision"].iat[0], lang) if len(hit) else ""
 
 
+@functools.lru_cache(maxsize=4)
+def _structures(pkg: Package) -> dict[str, dict]:
+    return {s["id"]: s for s in content.records(pkg["spatial_structures"])}
+
+
+@functools.lru_cache(maxsize=4)
+def _zone_of(pkg: Package) -> dict[str, dict]:
+    """Each commune or ward's economic zone (absent: in none of the three)."""
+    structures = _structures(pkg)
+    return {m["unit_id"]: structures[m["structure_id"]] for m in content.records(pkg["structure_members"])
+            if m.get("unit_id") and structures[m["structure_id"]]["kind"] == "zone"}
+
+
 @functools.lru_cache(maxsize=512)
 def _summary(pkg: Package, lang: str, kind: str, unit_id: str | None) -> tuple[dict, ...]:
     _ = i18n.gettext_for(lang)
@@ -861,11 +915,10 @@ def _summary(pkg: Package, lang: str, kind: str, unit_id: str | None) -> tuple[d
     def sentence(*parts: str | None) -> str:
         return "; ".join(p for p in parts if p) + "."
 
-    structures = {s["id"]: s for s in content.records(pkg["spatial_structures"])}
+    structures = _structures(pkg)
     if kind == "unit":
         u = content.record(pkg["admin_units"], unit_id)
-        zone = next((structures[m["structure_id"]] for m in content.records(pkg["structure_members"])
-                     if m.get("unit_id") == unit_id and structures[m["structure_id"]]["kind"] == "zone"), None)
+        zone = _zone_of(pkg).get(unit_id)
         name = _unit_name(u, lang)
         out.append({"title": name, "text": sentence(
             zone[i18n.col("name", lang)] if zone else _("in none of the three zones (see the data notes)"),
@@ -905,7 +958,7 @@ def _summary(pkg: Package, lang: str, kind: str, unit_id: str | None) -> tuple[d
             if not inside("dry_port", p["id"]):
                 continue
             out.append({"title": p[i18n.col("name", lang)], "text": sentence(
-                _("Dry ports"), _position(pkg, "dry_port", p["id"], lang)), "cite": content.cite(pkg, p, lang)})
+                _("Dry port"), _position(pkg, "dry_port", p["id"], lang)), "cite": content.cite(pkg, p, lang)})
 
     if kind == "gates":
         gate_rows()
@@ -932,6 +985,19 @@ def _summary(pkg: Package, lang: str, kind: str, unit_id: str | None) -> tuple[d
     gate_rows()
     port_rows()
     return tuple(out)
+
+
+_LEGEND_CHARS = {"circle": "●", "triangle": "▲", "diamond": "◆", "star": "★", "square": "▣", "flower": "✿",
+                 "line": "━", "ward": "◉", "ring": "◎"}
+
+
+def legend(pkg: Package, lang: str, kind: str, *, layers=None) -> list[dict]:
+    """The legend of the map beside it (``symbol``, ``colour``, ``label``), for ``render.map_legend``:
+    the same entries the download draws, each zone named in its colour."""
+    _check(kind, "x" if kind == "unit" else None)
+    lang = i18n.resolve_lang(lang)
+    rows = _legend_rows(pkg, lang, _layers(kind, layers), locator=kind == "unit")
+    return [{"symbol": _LEGEND_CHARS[shape], "colour": list(colour), "label": text} for shape, colour, text in rows]
 
 
 def map_summary(pkg: Package, lang: str, kind: str, *, unit_id: str | None = None) -> list[dict]:

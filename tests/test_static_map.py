@@ -155,3 +155,12 @@ def test_names_from_the_data_are_escaped(pkg):
     svg = static_map.map_svg(broken, "vi", "unit", unit_id="dong_dang")
     assert "<b>" not in svg and "Đồng &lt;b&gt;Đăng&lt;/b&gt; &amp; co" in svg
     ET.fromstring(svg)
+
+
+def test_legend_for_the_page_names_each_zone_in_its_colour(pkg):
+    entries = static_map.legend(pkg, "en", "urban")
+    assert {"symbol": "●", "colour": list(maps.ZONE_COLOURS["zone_east"]), "label": "Eastern economic zone"} in entries
+    assert "▲" in {e["symbol"] for e in entries}
+    html = render.map_legend(entries, "Legend")
+    assert "Eastern economic zone" in html and html.count("<li>") == len(entries)
+    assert [e["label"] for e in static_map.legend(pkg, "vi", "gates")][0] == "Đô thị (lớn: loại II; nhỏ: loại III)"
