@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -109,6 +110,7 @@ def main() -> int:
     paths = args.paths or static_paths(args.topics)
     out_dir = ROOT / "artifacts" / "lighthouse"
     out_dir.mkdir(parents=True, exist_ok=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the stack (finally) when stopped
     stack = None
     if not args.url:
         from bench.stack import Stack

@@ -143,6 +143,8 @@ def map_html(block: layouts.Map, pkg: Package, lang: str, assets: Assets, page: 
     if smap is not None:
         parts.append(f'<figure class="ls-mapfig">{smap.map_svg(pkg, lang, block.kind, unit_id=block.unit_id, layers=block.layers or None)}'  # noqa: E501
                      "</figure>")
+        parts.append(render.map_legend_swatches(smap.legend(pkg, lang, block.kind, layers=block.layers or None),
+                                                _("Legend")))
         if block.kind != "unit" and page is not None:
             png, svg = _("Map as PNG image"), _("Map as SVG image")
             parts.append(render.link_list([(page.path + smap.download_name(block.kind, lang, "png"), png),
@@ -155,7 +157,7 @@ def map_html(block: layouts.Map, pkg: Package, lang: str, assets: Assets, page: 
     if smap is None:
         parts.append(render.map_legend(maps.legend(lang, block.layers), _("Legend")))
     parts.append(f"<p>{escape(maps.summary(pkg, lang))}</p>")
-    every = _("Every point on the map, as a table")
+    every = _("Every point on the map, with its source") if smap is not None else _("Every point on the map, as a table")
     if smap is not None:
         listed = render.item_list(smap.map_summary(pkg, lang, block.kind), lang)
     else:

@@ -49,27 +49,32 @@ def test_every_page_exists_in_both_languages(built, pkg, pages):
         assert (built / path.strip("/") / "index.html").is_file(), path
 
 
-def _app_rows(slug: str, lang: str) -> list[str]:
-    """The HTML of every row block (tables, lists, cards, chips) the app page draws."""
+def _app_html(slug: str, lang: str) -> list[str]:
+    """The HTML of every ``st.html`` block the app page draws."""
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = lang
     at.run()
     if slug:
         at.switch_page(SCRIPTS[slug]).run()
     assert not at.exception
-    # The map's point table is the one thing drawn differently: the static page lists the same points with their
-    # citations (static_map.map_summary) under its SVG map.
-    return [e.proto.body for e in at.get("html") if not e.proto.body.startswith('<table class="ls-table ls-simple"')
-            and e.proto.body.startswith(('<table class="ls-table', '<ul class="ls-items', '<ol class="ls-items',
-                                        '<div class="ls-kpis', '<ul class="ls-chips'))]
+    return [e.proto.body for e in at.get("html")]
+
+
+ROW_MARKUP = ('<table class="ls-table', '<ul class="ls-items', '<ol class="ls-items', '<div class="ls-kpis',
+              '<ul class="ls-chips')
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("slug", list(layouts.PAGES))
 def test_static_page_shows_the_same_figures_and_citations_as_its_app_page(built, slug, lang):
-    """Every table, list and card of the app page, byte for byte, in the static page."""
-    rows = _app_rows(slug, lang)
+    """Every table, list and card of the app page, byte for byte, in the static page; and the app page links
+    to its twin and its PDF. (The map's point table is the one thing drawn differently: the static page lists
+    the same points with their citations, static_map.map_summary, under its SVG map.)"""
+    blocks = _app_html(slug, lang)
+    rows = [b for b in blocks if b.startswith(ROW_MARKUP) and not b.startswith('<table class="ls-table ls-simple"')]
     assert rows, "the app page drew no rows"
+    links = next(b for b in blocks if b.startswith('<nav class="ls-editions"'))
+    assert f'href="{site.static_path(lang, slug)}"' in links and f'href="{site.pdf_path(lang, slug)}"' in links
     html = _html(built, site.static_path(lang, slug))
     missing = [r[:120] for r in rows if r not in html]
     assert missing == []
@@ -204,6 +209,16 @@ def test_the_build_is_stale_only_when_an_input_changes(tmp_path, monkeypatch):
     assert not static_build.is_stale(out)
     monkeypatch.setenv("PLAN_PUBLIC_URL", "https://plan.example.vn/")
     assert static_build.is_stale(out)
+
+
+def test_head_tags_escape_and_are_absolute():
+    from components import seo
+
+    tags = seo.head_tags(seo.PageMeta("en", 'A <b> & "c"', "d<", "/en/x/", {"vi": "/vi/x/", "en": "/en/x/"}),
+                         base="https://plan.example.vn/")
+    assert "<title>A &lt;b&gt; &amp; &quot;c&quot;</title>" in tags and 'content="d&lt;"' in tags
+    assert '<link rel="canonical" href="https://plan.example.vn/en/x/">' in tags
+    assert '<link rel="alternate" hreflang="x-default" href="https://plan.example.vn/vi/x/">' in tags
 
 
 def test_markdown_subset_escapes_everything():
