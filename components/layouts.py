@@ -427,7 +427,9 @@ def markdown_escape(text: str) -> str:
     return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~" else c for c in text)
 
 
-# slug -> (layout, whether it has a PDF brief). The order is the site's order.
+# The pages with a layout: app url_path -> layout. Each gets its static twin (/vi/<slug>/, /en/<slug>/) and a PDF
+# brief; a new topic page (e.g. the plan reader, "plan") is added here and its script calls widgets.show_page.
+# The order is the site's order.
 PAGES: dict[str, Callable[[Package, str], list]] = {
     "": overview,
     "targets": targets,
@@ -439,7 +441,3 @@ PAGES: dict[str, Callable[[Package, str], list]] = {
     "sources": sources_page,
 }
 
-
-def register(slug: str, layout: Callable[[Package, str], list]) -> None:
-    """Add a page (e.g. the plan reader) to both editions: its layout is walked by the app and the static site."""
-    PAGES[slug] = layout

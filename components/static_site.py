@@ -44,7 +44,8 @@ class Page:
 
 @dataclass(frozen=True)
 class Assets:
-    """Hashed asset paths (``/assets/site.1a2b3c4d.css``) and chart/map pictures rendered for this build."""
+    """What every page of one build links to: hashed asset paths (``/assets/site.1a2b3c4d.css``), and the map
+    renderer."""
 
     css: str
     fonts: tuple  # (path, weight)

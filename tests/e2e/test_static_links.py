@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
+import pytest
+
+from components import static_build
 from tests.e2e.conftest import wait_ready
+
+
+@pytest.fixture(scope="module", autouse=True)
+def built():
+    """The site the server serves (make test builds it first; a bare pytest run builds it here)."""
+    if static_build.is_stale(static_build.OUT):
+        static_build.build(static_build.OUT, log=lambda *_: None)
 
 
 def test_app_page_links_to_its_static_twin_and_back(server, page):
