@@ -59,8 +59,8 @@ def _word(term: str) -> re.Pattern:
 
 
 def _en_word(term: str) -> re.Pattern:
-    """An English term as a word, in the singular or the plural (``park``/``parks``, ``city``/``cities``)."""
-    stem = re.escape(term[:-1]) + "(?:y|ies)" if term.endswith("y") else re.escape(term) + "(?:s|es)?"
+    """An English term as a word, singular or plural (``park``/``parks``, ``city``/``cities``, ``highways``)."""
+    stem = re.escape(term[:-1]) + "(?:y|ys|ies)" if term.endswith("y") else re.escape(term) + "(?:s|es)?"
     return re.compile(r"(?<!\w)" + stem + r"(?!\w)")
 
 
