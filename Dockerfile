@@ -1,7 +1,8 @@
 # Two images from one recipe, for one container, compose.yaml or Kubernetes (deploy/k8s/):
 #
 #   docker build -t lang-son-plan .                               # the app (the last stage, "app")
-#   docker build --target static -t lang-son-plan-static .        # the static edition, served by nginx
+#   docker build --target static -t lang-son-plan-static \
+#     --build-arg PLAN_PUBLIC_URL=https://…/ .                     # the static edition, served by nginx
 #
 # The app image runs deploy/serve.py by default: the Streamlit replicas and nginx in one container, exactly as
 # `make serve-prod` does, with the settings of deploy/streamlit.env:
@@ -19,20 +20,19 @@ RUN pip install -r requirements.txt
 
 # --- The static edition: plain HTML pages built from the same data and catalogs ------------------------
 FROM base AS site
-RUN apt-get update && apt-get install -y --no-install-recommends make && rm -rf /var/lib/apt/lists/*
+# The public address goes into sitemap.xml, robots.txt and the pages' canonical links.
+ARG PLAN_PUBLIC_URL=http://localhost:8080/
 COPY . .
-# `make static` writes the pages, /assets/, sitemap.xml and robots.txt into build/static; pre-compress the
-# text files so that nginx serves them from disk (gzip_static).
-RUN make static PY=python VENV=/usr/local \
- && find build/static -type f \( -name '*.html' -o -name '*.css' -o -name '*.js' -o -name '*.svg' \
-      -o -name '*.xml' -o -name '*.txt' -o -name '*.json' \) -size +512c -exec gzip -k -9 {} +
+# Pages, PDF briefs, /assets/, the data download, sitemap.xml, robots.txt and 404.html into build/site, with
+# .gz and .br copies of every text file for nginx to send as they are.
+RUN PLAN_PUBLIC_URL="$PLAN_PUBLIC_URL" python -m components.static_build --out build/site
 
 FROM debian:bookworm-slim AS static
-RUN apt-get update && apt-get install -y --no-install-recommends nginx \
+RUN apt-get update && apt-get install -y --no-install-recommends nginx libnginx-mod-http-brotli-static \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --user-group --no-create-home --shell /usr/sbin/nologin app
 COPY deploy/static-site.conf /etc/lang-son-plan/static-site.conf
-COPY --from=site /app/build/static /srv/static
+COPY --from=site /app/build/site /srv/static
 USER 10001
 EXPOSE 8080
 # No curl in the image: bash's /dev/tcp asks for /healthz.

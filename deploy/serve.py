@@ -217,9 +217,11 @@ def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, sta
     return text
 
 
-# The static edition's paths (deploy/static-site.conf serves them with their cache headers).
+# The static edition's paths (deploy/static-site.conf serves them with their cache headers): its pages (with
+# their PDFs and map pictures), its hashed assets, and the files at the top (the data download is
+# components.static_site.DATA_ZIP).
 STATIC_SITE_PREFIXES = ("/vi/", "/en/", "/assets/")
-STATIC_SITE_FILES = ("/sitemap.xml", "/robots.txt")
+STATIC_SITE_FILES = ("/sitemap.xml", "/robots.txt", "/lang-son-plan-data.zip")
 
 
 def _static_site_locations(upstream: str) -> str:
