@@ -154,13 +154,15 @@ def _nginx_value(value: str) -> str:
 def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, static_root: Path,
                  conn_limit: int = 100, embed_ancestors: str = "https:", user: str | None = None,
                  serve_static: bool = True, preload: tuple[str, ...] = PRELOAD,
-                 hosts: list[str] | None = None, static_upstream: str | None = None) -> str:
+                 hosts: list[str] | None = None, static_upstream: str | None = None,
+                 access_log: str | None = None) -> str:
     """The nginx configuration for these replica ports (see ``deploy/nginx.conf.in``).
 
     The replicas listen on loopback unless ``hosts`` names each one's host (other containers); their ports
     must differ, since nginx tells them apart by port. Without ``serve_static`` nginx finds no file under
     ``/static/`` and passes those requests to the replicas. With ``static_upstream`` (``host:port``) the
-    static edition's paths go to that nginx.
+    static edition's paths go to that nginx. ``access_log`` is a file (``run_dir/access.log`` by default) or
+    ``off`` (a long-lived container whose /tmp is memory).
     """
     hosts = hosts or ["127.0.0.1"] * len(ports)
     if len(set(ports)) != len(ports) or len(hosts) != len(ports):
@@ -210,6 +212,7 @@ def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, sta
         "proxy_headers": proxy_headers,
         "preload": preload_links(static_root, preload) if preload else "",
         "static_site": _static_site_locations(static_upstream) if static_upstream else "",
+        "access_log": "off" if access_log == "off" else f"{access_log or run_dir / 'access.log'} replicas",
     }
     text = TEMPLATE.read_text(encoding="utf-8")
     for key, value in values.items():
@@ -291,7 +294,7 @@ class Supervisor:
                             static_root=static_root, conn_limit=self.args.conn_limit,
                             embed_ancestors=self.args.embed_ancestors, serve_static=readable,
                             preload=self.args.preload, hosts=self.args.hosts,
-                            static_upstream=self.args.static_upstream)
+                            static_upstream=self.args.static_upstream, access_log=self.args.access_log)
         (self.run_dir / "nginx.conf").write_text(conf)
         subprocess.run([self.args.nginx, "-t", "-q", "-p", str(self.run_dir), "-c", str(self.run_dir / "nginx.conf")],
                        check=True)
@@ -400,6 +403,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="run nginx alone in front of --replica-hosts; the replicas are someone else's to run")
     p.add_argument("--static-upstream", default=os.environ.get("STATIC_UPSTREAM", ""),
                    help="host:port of the nginx serving the static edition (/vi/, /en/, /assets/, …)")
+    p.add_argument("--access-log", default=os.environ.get("ACCESS_LOG"),
+                   help="nginx's access log: a file (default: access.log in the run folder) or off")
     p.add_argument("--listen", default=os.environ.get("LISTEN", "127.0.0.1"), help="nginx listen address")
     p.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8080)), help="nginx port")
     p.add_argument("--conn-limit", type=int, default=int(os.environ.get("CONN_LIMIT", 100)),
@@ -453,7 +458,8 @@ def main(argv: list[str] | None = None) -> int:
         print(render_nginx(args.ports, listen=args.listen, port=args.port, run_dir=args.run_dir.resolve(),
                            static_root=static_root, conn_limit=args.conn_limit,
                            embed_ancestors=args.embed_ancestors, user="www-data" if os.geteuid() == 0 else None,
-                           preload=args.preload, hosts=args.hosts, static_upstream=args.static_upstream))
+                           preload=args.preload, hosts=args.hosts, static_upstream=args.static_upstream,
+                           access_log=args.access_log))
         return 0
     supervisor = Supervisor(args)
     signal.signal(signal.SIGTERM, supervisor.stop)

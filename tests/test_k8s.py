@@ -508,6 +508,15 @@ def _nginx() -> str:
     return found
 
 
+def test_nginx_in_a_container_opens_no_log_it_may_not_write():
+    """Non-root nginx cannot reopen the container's stdout, and a log file in /tmp (memory) only grows."""
+    conf = (ROOT / "deploy" / "static-site.conf").read_text(encoding="utf-8")
+    assert "access_log off;" in conf and "error_log stderr" in conf and "/dev/stdout" not in conf
+    cmd = _compose()["services"]["nginx"]["command"]
+    assert cmd[cmd.index("--access-log") + 1] == "off"
+    assert serve.parse_args(["--access-log", "off"]).access_log == "off"
+
+
 def test_static_nginx_sends_the_security_headers_of_deploy_serve():
     conf = (ROOT / "deploy" / "static-site.conf").read_text(encoding="utf-8")
     found = dict(re.findall(r'add_header (\S+) "?(.*?)"? always;', conf))
@@ -613,10 +622,14 @@ def test_proxy_config_for_replicas_in_containers_passes_nginx_check(tmp_path):
     assert '"~:8511$" r1;' in conf and '"~:8512$" r2;' in conf  # the cookie names the replica by its port
     for prefix in serve.STATIC_SITE_PREFIXES:
         assert f"location ^~ {prefix} {{ proxy_pass http://127.0.0.1:9080; }}" in conf
+    assert f"access_log {tmp_path / 'access.log'} replicas;" in conf  # as before, for the tests that read it
     (tmp_path / "nginx.conf").write_text(conf)
     out = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
                          capture_output=True, text=True, timeout=30)
     assert out.returncode == 0, out.stderr
+    quiet = serve.render_nginx([8511], hosts=["127.0.0.1"], listen="127.0.0.1", port=9000, run_dir=tmp_path,
+                               static_root=tmp_path, access_log="off")
+    assert "    access_log off;" in quiet
     with pytest.raises(ValueError):
         serve.render_nginx([8511, 8511], hosts=["a", "b"], listen="127.0.0.1", port=9000, run_dir=tmp_path,
                            static_root=tmp_path)
