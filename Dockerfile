@@ -4,8 +4,8 @@
 #   docker build --target static -t lang-son-plan-static \
 #     --build-arg PLAN_PUBLIC_URL=https://…/ .                     # the static edition, served by nginx
 #
-# The app image runs deploy/serve.py by default: the Streamlit replicas and nginx in one container, exactly as
-# `make serve-prod` does, with the settings of deploy/streamlit.env:
+# The app image (which carries the static edition too) runs deploy/serve.py by default: the Streamlit replicas
+# and nginx in one container, exactly as `make serve-prod` does, with the settings of deploy/streamlit.env:
 #   docker run --rm -p 8080:8080 -e STREAMLIT_SERVER_COOKIE_SECRET=… lang-son-plan
 # REPLICAS (default 2) sets the number of replicas; give the container about 1 CPU and 1 GiB per replica.
 # compose.yaml and Kubernetes run one replica per container instead (`python -m streamlit run app.py`) and put
@@ -18,13 +18,13 @@ WORKDIR /app
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 
-# --- The static edition: plain HTML pages built from the same data and catalogs ------------------------
+# --- The static edition (`make static`): plain HTML pages built from the same data and catalogs --------
 FROM base AS site
 # The public address goes into sitemap.xml, robots.txt and the pages' canonical links.
 ARG PLAN_PUBLIC_URL=http://localhost:8080/
 COPY . .
 # Pages, PDF briefs, /assets/, the data download, sitemap.xml, robots.txt and 404.html into build/site, with
-# .gz and .br copies of every text file for nginx to send as they are.
+# .gz and .br copies of every text file for nginx to send as they are (what `make static` runs).
 RUN PLAN_PUBLIC_URL="$PLAN_PUBLIC_URL" python -m components.static_build --out build/site
 
 FROM debian:bookworm-slim AS static
@@ -49,6 +49,8 @@ RUN apt-get update \
  && useradd --system --uid 10001 --user-group --create-home --home-dir /home/app --shell /usr/sbin/nologin app
 
 COPY . .
+# The static edition, for nginx in this image (one container, compose) to serve from build/site.
+COPY --from=site /app/build/site build/site
 # Pre-compress Streamlit's static files and compile the Python files once, at build time: the container's
 # root filesystem may be read-only.
 RUN python deploy/serve.py --prepare-only \

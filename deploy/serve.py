@@ -7,7 +7,7 @@ SIGTERM or Ctrl-C stops everything it started. Python's standard library only.
 
     python deploy/serve.py [--replicas 2] [--port 8080] [--base-port 8511]
     python deploy/serve.py --render-only --replicas 3 …   # the nginx configuration for systemd
-    python deploy/serve.py --proxy-only --replica-hosts app-1:8511,app-2:8512 --static-upstream static:8080
+    python deploy/serve.py --proxy-only --replica-hosts app-1:8511,app-2:8512
                                                           # nginx alone, for replicas in other containers
 
 Pre-compressed copies of Streamlit's hashed static files (gzip, and brotli when the ``brotli`` command
@@ -154,15 +154,13 @@ def _nginx_value(value: str) -> str:
 def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, static_root: Path,
                  conn_limit: int = 100, embed_ancestors: str = "https:", user: str | None = None,
                  serve_static: bool = True, preload: tuple[str, ...] = PRELOAD,
-                 hosts: list[str] | None = None, static_upstream: str | None = None,
-                 access_log: str | None = None) -> str:
+                 hosts: list[str] | None = None, access_log: str | None = None) -> str:
     """The nginx configuration for these replica ports (see ``deploy/nginx.conf.in``).
 
     The replicas listen on loopback unless ``hosts`` names each one's host (other containers); their ports
     must differ, since nginx tells them apart by port. Without ``serve_static`` nginx finds no file under
-    ``/static/`` and passes those requests to the replicas. With ``static_upstream`` (``host:port``) the
-    static edition's paths go to that nginx. ``access_log`` is a file (``run_dir/access.log`` by default) or
-    ``off`` (a long-lived container whose /tmp is memory).
+    ``/static/`` and passes those requests to the replicas. ``access_log`` is a file (``run_dir/access.log``
+    by default) or ``off`` (a long-lived container whose /tmp is memory).
     """
     hosts = hosts or ["127.0.0.1"] * len(ports)
     if len(set(ports)) != len(ports) or len(hosts) != len(ports):
@@ -211,27 +209,12 @@ def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, sta
         "security_headers": headers,
         "proxy_headers": proxy_headers,
         "preload": preload_links(static_root, preload) if preload else "",
-        "static_site": _static_site_locations(static_upstream) if static_upstream else "",
         "access_log": "off" if access_log == "off" else f"{access_log or run_dir / 'access.log'} replicas",
     }
     text = TEMPLATE.read_text(encoding="utf-8")
     for key, value in values.items():
         text = text.replace("{{" + key + "}}", value)
     return text
-
-
-# The static edition's paths (deploy/static-site.conf serves them with their cache headers): its pages (with
-# their PDFs and map pictures), its hashed assets, and the files at the top (the data download is
-# components.static_site.DATA_ZIP).
-STATIC_SITE_PREFIXES = ("/vi/", "/en/", "/assets/")
-STATIC_SITE_FILES = ("/sitemap.xml", "/robots.txt", "/lang-son-plan-data.zip")
-
-
-def _static_site_locations(upstream: str) -> str:
-    """nginx locations that pass the static edition's paths to the nginx holding its files."""
-    blocks = [f"        location ^~ {prefix} {{ proxy_pass http://{upstream}; }}" for prefix in STATIC_SITE_PREFIXES]
-    blocks += [f"        location = {path} {{ proxy_pass http://{upstream}; }}" for path in STATIC_SITE_FILES]
-    return "\n".join(blocks)
 
 
 def healthy(port: int, timeout: float = HEALTH_TIMEOUT, host: str = "127.0.0.1") -> bool:
@@ -293,8 +276,7 @@ class Supervisor:
         conf = render_nginx(self.args.ports, listen=self.args.listen, port=self.args.port, run_dir=self.run_dir,
                             static_root=static_root, conn_limit=self.args.conn_limit,
                             embed_ancestors=self.args.embed_ancestors, serve_static=readable,
-                            preload=self.args.preload, hosts=self.args.hosts,
-                            static_upstream=self.args.static_upstream, access_log=self.args.access_log)
+                            preload=self.args.preload, hosts=self.args.hosts, access_log=self.args.access_log)
         (self.run_dir / "nginx.conf").write_text(conf)
         subprocess.run([self.args.nginx, "-t", "-q", "-p", str(self.run_dir), "-c", str(self.run_dir / "nginx.conf")],
                        check=True)
@@ -401,8 +383,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         "implies nothing is started but nginx (see --proxy-only)")
     p.add_argument("--proxy-only", action="store_true",
                    help="run nginx alone in front of --replica-hosts; the replicas are someone else's to run")
-    p.add_argument("--static-upstream", default=os.environ.get("STATIC_UPSTREAM", ""),
-                   help="host:port of the nginx serving the static edition (/vi/, /en/, /assets/, …)")
     p.add_argument("--access-log", default=os.environ.get("ACCESS_LOG"),
                    help="nginx's access log: a file (default: access.log in the run folder) or off")
     p.add_argument("--listen", default=os.environ.get("LISTEN", "127.0.0.1"), help="nginx listen address")
@@ -438,7 +418,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         args.proxy_only = True
     elif args.proxy_only:
         p.error("--proxy-only needs --replica-hosts")
-    args.static_upstream = args.static_upstream or None
     return args
 
 
@@ -458,8 +437,7 @@ def main(argv: list[str] | None = None) -> int:
         print(render_nginx(args.ports, listen=args.listen, port=args.port, run_dir=args.run_dir.resolve(),
                            static_root=static_root, conn_limit=args.conn_limit,
                            embed_ancestors=args.embed_ancestors, user="www-data" if os.geteuid() == 0 else None,
-                           preload=args.preload, hosts=args.hosts, static_upstream=args.static_upstream,
-                           access_log=args.access_log))
+                           preload=args.preload, hosts=args.hosts, access_log=args.access_log))
         return 0
     supervisor = Supervisor(args)
     signal.signal(signal.SIGTERM, supervisor.stop)

@@ -37,6 +37,13 @@ CUSTOM_KINDS = {
     ("gateway.envoyproxy.io/v1alpha1", "ClientTrafficPolicy"),
     ("gateway.envoyproxy.io/v1alpha1", "BackendTrafficPolicy"),
 }
+# The static edition's paths (branch static: components/server.py and the site locations of nginx.conf.in).
+STATIC_PREFIXES = ("/vi", "/en", "/assets")
+STATIC_FILES = ("/sitemap.xml", "/robots.txt", "/lang-son-plan-data.zip")
+# Its pages run no script: the stricter policy the static edition defines (deploy/serve.py's STATIC_CSP once
+# merged; this copy until then).
+STATIC_CSP = ("default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+              "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
 # Gateway API durations (GEP-2257).
 DURATION = re.compile(r"^([0-9]{1,5}(h|m|s|ms)){1,4}$")
 UID = 10001
@@ -340,8 +347,8 @@ def test_static_paths_go_to_the_static_pods_and_the_rest_to_the_app_with_cookie_
     prefixes = sorted(m["path"]["value"] for m in static["matches"] if m["path"]["type"] == "PathPrefix")
     exact = sorted(m["path"]["value"] for m in static["matches"] if m["path"]["type"] == "Exact")
     # Gateway API prefixes match whole path segments: /vi covers /vi and /vi/…, never /vietnam.
-    assert prefixes == sorted(p.rstrip("/") for p in serve.STATIC_SITE_PREFIXES)
-    assert exact == sorted(serve.STATIC_SITE_FILES)
+    assert prefixes == sorted(STATIC_PREFIXES)
+    assert exact == sorted(STATIC_FILES)
     assert [b["name"] for b in static["backendRefs"]] == ["lang-son-plan-static"]
     assert "sessionPersistence" not in static
     hidden = sorted(m["path"]["value"] for m in rules["not-public"]["matches"])
@@ -363,7 +370,7 @@ def test_static_paths_go_to_the_static_pods_and_the_rest_to_the_app_with_cookie_
     # No app page's slug is taken by the static edition's prefixes.
     from components import site
     for _, _, slug in site.PAGES:
-        assert slug.split("/")[0] not in {p.strip("/") for p in serve.STATIC_SITE_PREFIXES}
+        assert slug.split("/")[0] not in {p.strip("/") for p in STATIC_PREFIXES}
 
 
 def test_the_app_replies_carry_the_same_security_headers_as_nginx():
@@ -466,8 +473,9 @@ def test_the_app_image_compose_and_manifests_agree():
     hosts = dict(h.rsplit(":", 1) for h in cmd[cmd.index("--replica-hosts") + 1].split(","))
     assert hosts == {n: s["environment"]["STREAMLIT_SERVER_PORT"] for n, s in replicas.items()}
     assert len(set(hosts.values())) == len(hosts)
-    assert set(compose["nginx"]["depends_on"]) == {*replicas, "static"}
-    assert cmd[cmd.index("--static-upstream") + 1] == "static:8080"
+    assert set(compose["nginx"]["depends_on"]) == set(replicas)
+    # nginx serves the static edition from the image: the app stage carries the site stage's build.
+    assert any(c.startswith("--from=site /app/build/site ") for c in _instr(app, "COPY"))
 
 
 def test_the_static_image_compose_and_manifests_agree():
@@ -482,8 +490,6 @@ def test_the_static_image_compose_and_manifests_agree():
     k8s = _container(SETS["base"], "lang-son-plan-static")
     assert [p["containerPort"] for p in k8s["ports"]] == [8080]
     assert k8s["livenessProbe"]["httpGet"]["path"] == k8s["readinessProbe"]["httpGet"]["path"] == "/healthz"
-    svc = _compose()["services"]["static"]
-    assert svc["build"]["target"] == "static" and svc["user"] == f"{UID}:{UID}" and svc["read_only"] is True
 
 
 def test_the_image_builds_the_static_edition_where_nginx_serves_it():
@@ -494,7 +500,7 @@ def test_the_image_builds_the_static_edition_where_nginx_serves_it():
                                        reason="the static edition is not merged on this branch yet")
     assert static_build.OUT == ROOT / out
     from components import static_site
-    assert static_site.DATA_ZIP in serve.STATIC_SITE_FILES
+    assert static_site.DATA_ZIP in STATIC_FILES
 
 
 # --- the static edition's nginx, run on loopback ---------------------------------------------------------
@@ -517,11 +523,34 @@ def test_nginx_in_a_container_opens_no_log_it_may_not_write():
     assert serve.parse_args(["--access-log", "off"]).access_log == "off"
 
 
-def test_static_nginx_sends_the_security_headers_of_deploy_serve():
+def _static_conf_headers() -> dict[str, str]:
     conf = (ROOT / "deploy" / "static-site.conf").read_text(encoding="utf-8")
-    found = dict(re.findall(r'add_header (\S+) "?(.*?)"? always;', conf))
-    assert found == serve.security_headers("$frame_ancestors")
-    assert "\"true\"  \"'self' https:\";" in conf  # the embed view, as deploy/serve.py's default
+    return dict(re.findall(r'add_header (\S+) "?(.*?)"? always;', conf))
+
+
+def test_static_nginx_sends_the_static_editions_headers():
+    headers = _static_conf_headers()
+    assert headers.pop("Cache-Control") == "$static_cache_control"
+    assert headers["Content-Security-Policy"] == getattr(serve, "STATIC_CSP", STATIC_CSP)
+    app = serve.security_headers()
+    assert {k: v for k, v in headers.items() if k != "Content-Security-Policy"} == {
+        k: v for k, v in app.items() if k != "Content-Security-Policy"}
+
+
+def test_static_nginx_matches_the_static_locations_of_nginx_conf_in(tmp_path):
+    """Once the static edition is merged, deploy/nginx.conf.in serves it too: same paths, headers and caching."""
+    if "{{site_root}}" not in (ROOT / "deploy" / "nginx.conf.in").read_text(encoding="utf-8"):
+        pytest.skip("deploy/nginx.conf.in serves no static edition on this branch yet")
+    conf = serve.render_nginx([8511], listen="127.0.0.1", port=9000, run_dir=tmp_path, static_root=tmp_path)
+    csps = set(re.findall(r'add_header Content-Security-Policy "(.*?)" always;', conf))
+    assert _static_conf_headers()["Content-Security-Policy"] in csps
+    caches = set(re.findall(r'add_header Cache-Control "(.*?)" always;', conf))
+    static = (ROOT / "deploy" / "static-site.conf").read_text(encoding="utf-8")
+    mine = set(re.findall(r'^\s+\S+\s+"(public[^"]*|no-store)";$', static, re.M))
+    assert caches - {"public, max-age=31536000, immutable"} <= mine | {"public, max-age=31536000, immutable"}
+    assert {"public, max-age=31536000, immutable", "public, max-age=300", "no-store"} <= mine
+    for path in (*STATIC_PREFIXES, *STATIC_FILES):
+        assert path.strip("/").split(".")[0] in conf
 
 
 @pytest.fixture(scope="module")
@@ -581,33 +610,32 @@ def _fetch(url: str, headers: dict | None = None):
 
 
 @pytest.mark.parametrize(("path", "status", "cache"), [
-    ("/vi/targets/", 200, "public, max-age=600"),
+    ("/vi/targets/", 200, "public, max-age=300"),
     ("/assets/site.3f2a9c.css", 200, "public, max-age=31536000, immutable"),
-    ("/sitemap.xml", 200, "public, max-age=3600"),
-    ("/vi/targets", 301, "public, max-age=600"),
-    ("/assets/missing.4b5c6d.css", 404, None),
-    ("/targets", 404, None),
-    ("/_stcore/metrics", 404, None),
+    ("/sitemap.xml", 200, "public, max-age=300"),
+    ("/vi/targets", 301, "public, max-age=300"),
+    ("/assets/missing.4b5c6d.css", 404, "no-store"),
+    ("/targets", 404, "no-store"),
+    ("/_stcore/metrics", 404, "no-store"),
 ])
 def test_static_nginx_caches_what_a_cdn_may_keep(static_site, path, status, cache):
     got, headers, body = _fetch(static_site + path)
     assert got == status
     assert headers.get("Cache-Control") == cache  # never a cached 404
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert headers["Content-Security-Policy"].endswith("frame-ancestors 'self'")
+    assert headers["Content-Security-Policy"] == getattr(serve, "STATIC_CSP", STATIC_CSP)
     if status == 301:
         assert headers["Location"] == path + "/"  # relative: the public host is the gateway's
     if status == 404:
         assert "Không tìm thấy trang" in body.decode()  # the static edition's bilingual page
 
 
-def test_static_nginx_compresses_and_frames_the_embed_view(static_site):
+def test_static_nginx_sends_the_builds_compressed_copies(static_site):
     _, headers, _ = _fetch(static_site + "/assets/site.3f2a9c.css", {"Accept-Encoding": "gzip"})
     assert headers["Content-Encoding"] == "gzip" and headers["Vary"] == "Accept-Encoding"
     _, headers, body = _fetch(static_site + "/assets/site.3f2a9c.css", {"Accept-Encoding": "br, gzip"})
     assert headers["Content-Encoding"] == "br" and body == b"brotli bytes"  # the build's own copy
-    _, headers, body = _fetch(static_site + "/vi/targets/?embed=true")
-    assert headers["Content-Security-Policy"].endswith("frame-ancestors 'self' https:")
+    _, headers, body = _fetch(static_site + "/vi/targets/")
     assert headers["Content-Type"] == "text/html; charset=utf-8" and "Chỉ tiêu" in body.decode()
 
 
@@ -617,11 +645,9 @@ def test_proxy_config_for_replicas_in_containers_passes_nginx_check(tmp_path):
     nginx = _nginx()
     (tmp_path / "tmp").mkdir()
     conf = serve.render_nginx([8511, 8512], hosts=["127.0.0.1", "127.0.0.2"], listen="127.0.0.1", port=9000,
-                              run_dir=tmp_path, static_root=tmp_path, static_upstream="127.0.0.1:9080")
+                              run_dir=tmp_path, static_root=tmp_path)
     assert "server 127.0.0.2:8512 max_fails=1 fail_timeout=5s backup;" in conf
     assert '"~:8511$" r1;' in conf and '"~:8512$" r2;' in conf  # the cookie names the replica by its port
-    for prefix in serve.STATIC_SITE_PREFIXES:
-        assert f"location ^~ {prefix} {{ proxy_pass http://127.0.0.1:9080; }}" in conf
     assert f"access_log {tmp_path / 'access.log'} replicas;" in conf  # as before, for the tests that read it
     (tmp_path / "nginx.conf").write_text(conf)
     out = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
@@ -636,8 +662,7 @@ def test_proxy_config_for_replicas_in_containers_passes_nginx_check(tmp_path):
 
 
 def test_proxy_only_needs_replica_hosts():
-    args = serve.parse_args(["--replica-hosts", "app-1:8511,app-2:8512", "--static-upstream", "static:8080"])
+    args = serve.parse_args(["--replica-hosts", "app-1:8511,app-2:8512"])
     assert args.proxy_only and args.hosts == ["app-1", "app-2"] and args.ports == [8511, 8512]
-    assert args.static_upstream == "static:8080"
     with pytest.raises(SystemExit):
         serve.parse_args(["--proxy-only"])
