@@ -474,6 +474,11 @@ def test_the_app_image_compose_and_manifests_agree():
     assert hosts == {n: s["environment"]["STREAMLIT_SERVER_PORT"] for n, s in replicas.items()}
     assert len(set(hosts.values())) == len(hosts)
     assert set(compose["nginx"]["depends_on"]) == set(replicas)
+    # The public address reaches the static edition's build (sitemap, canonical links).
+    [arg] = _instr(_stages()["site"], "ARG")
+    assert arg.startswith("PLAN_PUBLIC_URL=")
+    for svc in (*replicas.values(), compose["nginx"]):
+        assert "PLAN_PUBLIC_URL" in svc["build"]["args"]
     # nginx serves the static edition from the image: the app stage carries the site stage's build.
     assert any(c.startswith("--from=site /app/build/site ") for c in _instr(app, "COPY"))
 
