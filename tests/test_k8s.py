@@ -273,9 +273,9 @@ def test_the_autoscaler_owns_the_app_and_scales_in_slowly(name):
 
 
 def test_the_autoscalers_can_reach_the_pods_of_the_capacity_model():
-    """deploy/k8s/README.md: pods for 1,000 (base) and 10,000 (prod) concurrent visitors, conservatively."""
+    """deploy/k8s/README.md: pods for 1,000 (base) and 10,000 (prod) concurrent visitors."""
     text = (K8S / "README.md").read_text(encoding="utf-8")
-    row = re.search(r"\| \*\*App pods, conservative\*\*[^|]*\| \*\*(\d+) app pods\*\*[^|]*"
+    row = re.search(r"\| \*\*App pods\*\*[^|]*\| \*\*(\d+) app pods\*\*[^|]*"
                     r"\| \*\*(\d+) app pods\*\*", text)
     for name, needed in (("base", int(row.group(1))), ("prod", int(row.group(2)))):
         assert _one(SETS[name], "HorizontalPodAutoscaler", "lang-son-plan")["spec"]["maxReplicas"] >= needed
