@@ -19,7 +19,7 @@
   // A person scrolls with a wheel, a finger, a key or the scroll bar (a pointer); a bare scroll event
   // may come from the app itself.
   const ACTIVITY = ['wheel', 'touchstart', 'keydown', 'pointerdown', 'pointermove'];
-  const watched = new WeakSet();
+  const watched = new Set();
   const inView = new Set();
   let active = false;
 
@@ -46,7 +46,9 @@
     for (const wrapper of document.querySelectorAll('[data-ls-explore]')) {
       if (!watched.has(wrapper)) { watched.add(wrapper); seen.observe(wrapper); }
     }
-    for (const wrapper of inView) { if (!wrapper.isConnected) { inView.delete(wrapper); seen.unobserve(wrapper); } }
+    for (const wrapper of watched) {  // redrawn pictures: let the old ones go
+      if (!wrapper.isConnected) { watched.delete(wrapper); inView.delete(wrapper); seen.unobserve(wrapper); }
+    }
   };
 
   const onActivity = (ev) => {
