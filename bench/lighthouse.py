@@ -100,7 +100,7 @@ def write_results(rows: list[tuple[str, dict]], note: str) -> None:
     if BEGIN in text:
         text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _m: block, text, flags=re.S)
     else:
-        text = text.rstrip() + "\n\n## Static edition: Lighthouse 12 per page (issue 14)\n\n" + block + "\n"
+        text = text.rstrip() + "\n\n# Static edition: Lighthouse 12 per page (issue 14)\n\n" + block + "\n"
     RESULTS.write_text(text, encoding="utf-8")
 
 

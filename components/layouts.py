@@ -207,9 +207,8 @@ def targets(pkg: Package, lang: str) -> list:
                           Rows("figure_table", content.targets_in(pkg, lang, domain))])
                 for domain, label in content.DOMAINS]),
         Heading(_("What the 2026 adjustment changed")),
-        Caption(_("The 2024 figures are those the news reported for the original plan (Decision 236/QĐ-TTg) and "
-                  "its implementation plan; each cites its article. Periods and bases can differ: see the data "
-                  "notes.")),
+        Caption(_("The 2024 plan's figures are those the news reported for it (Decision 236/QĐ-TTg) and for its "
+                  "implementation plan; each cites its article. Periods and bases can differ: see the data notes.")),
         Chart(versions),
         Rows("version_table", content.version_rows(pkg, lang)),
         Heading(_("Growth in 2023 and the growth target")),
@@ -242,10 +241,10 @@ def border_gates(pkg: Package, lang: str) -> list:
     _ = i18n.gettext_for(lang)
     return [
         Heading(_("Border gates and the border economy"), 1),
-        Caption(_("Article 1, sections III.1.c, V.1 and VI.1.c of the decision. Partner gates on the Chinese side "
-                  "are shown only where a source names them.")),
+        Caption(_("Article 1, sections III.1.c, V.1 and VI.1.c of the decision. Counterpart gates and crossings on "
+                  "the Chinese side are shown only where a source names them.")),
         Twin("border-gates"),
-        Heading(_("The Đồng Đăng – Lạng Sơn border economic zone")),
+        Heading(_("The Đồng Đăng – Lạng Sơn border-gate economic zone")),
         Rows("item_list", content.logistics_items(pkg, lang, kinds=("border_economic_zone",))),
         Heading(_("Map of the border gates")),
         Map("gates", maps.GATES_LAYERS, zoom=8.9, centre=maps.GATES_CENTRE),
