@@ -16,7 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import data, guard, i18n, kiosk, maps, render, site, widgets
+from components import data, guard, i18n, kiosk, maps, params, render, site, widgets
 from components.i18n import N_
 
 SLIDE_KEY = "_kiosk_slide"
@@ -163,7 +163,7 @@ def _brand(lang: str) -> None:
 def take_it_with_you(lang: str, slug: str) -> None:
     """A QR code of this view on the public site (address from ``PLAN_PUBLIC_URL``, else this server)."""
     _ = i18n.gettext_for(lang)
-    base = os.environ.get(kiosk.PUBLIC_URL_ENV) or (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
+    base = os.environ.get(kiosk.PUBLIC_URL_ENV) or params.base_of(st.context.url, slug)
     code = kiosk.qr_code(base, slug, st.query_params.to_dict())
     if code is None:
         return

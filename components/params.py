@@ -151,6 +151,14 @@ def site_root(base: object) -> str | None:
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/"
 
 
+def base_of(url: object, slug: str) -> str:
+    """The site's address from the address of page ``slug`` (``…/ls/border-gates?x`` → ``…/ls/``)."""
+    here = url.split("?", 1)[0].split("#", 1)[0] if isinstance(url, str) else ""
+    if slug and here.rstrip("/").endswith("/" + slug):
+        here = here.rstrip("/")[: -len(slug)]
+    return here
+
+
 def page_address(base: object, slug: str, raw: Mapping[str, object]) -> str | None:
     """The canonical public address of page ``slug`` with the parameters it understands (no kiosk);
     the site's home (with the language) when that would be longer than :data:`MAX_ADDRESS`;

@@ -358,7 +358,7 @@ def share_and_cite(lang: str, slug: str = "") -> None:
     ready citation, both copyable."""
     _ = i18n.gettext_for(lang)
     with st.expander(_("Share this view and cite the plan")):
-        base = (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
+        base = params.base_of(st.context.url, slug)
         query = st.query_params.to_dict()
         kept = params.for_page(slug, query)
         address = params.page_address(base, slug, query) or f"/{slug}?{urlencode(kept)}"

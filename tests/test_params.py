@@ -111,3 +111,17 @@ def test_a_long_search_on_a_kiosk_page_is_harmless(monkeypatch):
     assert not at.exception and at.error == []
     qr = next(e.proto.body for e in at.get("html") if 'class="ls-qr"' in e.proto.body)
     assert 'alt="Mã QR: https://plan.example.vn/?lang=vi"' in qr
+
+
+@pytest.mark.parametrize(("url", "slug", "base"), [
+    ("http://127.0.0.1:8501", "", "http://127.0.0.1:8501"),
+    ("http://127.0.0.1:8501/?kiosk=1", "", "http://127.0.0.1:8501/"),
+    ("https://plan.example.vn/ls/border-gates?lang=en#x", "border-gates", "https://plan.example.vn/ls/"),
+    ("https://plan.example.vn/tourism/", "tourism", "https://plan.example.vn/"),
+    (None, "tourism", ""),
+])
+def test_the_site_address_is_found_from_any_page(url, slug, base):
+    """The kiosk home page had no QR code: its address has no page name to cut off."""
+    assert params.base_of(url, slug) == base
+    if base:
+        assert params.page_address(base, slug, {"lang": "vi"}).endswith(f"/{slug}?lang=vi")
