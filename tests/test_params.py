@@ -3,7 +3,11 @@ a share or the kiosk's QR code, which is always made from a bounded canonical ad
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from components import data, kiosk, params, search
@@ -125,3 +129,30 @@ def test_the_site_address_is_found_from_any_page(url, slug, base):
     assert params.base_of(url, slug) == base
     if base:
         assert params.page_address(base, slug, {"lang": "vi"}).endswith(f"/{slug}?lang=vi")
+
+
+# --- properties (Hypothesis): whatever the URL holds ------------------------------------------------
+
+PROPS = settings(max_examples=300, deadline=None, derandomize=True, database=None)
+any_query = st.dictionaries(st.one_of(st.sampled_from(sorted(params.CHECKS)), st.text(max_size=10)),
+                            st.one_of(st.text(max_size=50), st.text(min_size=3000, max_size=3100)), max_size=8)
+
+
+@PROPS
+@given(raw=any_query)
+def test_checking_is_idempotent_and_bounded(raw):
+    checked = params.clean(raw)
+    assert params.clean(checked) == checked
+    assert set(checked) <= set(params.CHECKS)
+    assert all(len(v) <= 200 for v in checked.values())
+    assert all(not any(unicodedata.category(c) == "Cc" for c in v) for v in checked.values())
+
+
+@settings(PROPS, max_examples=80)
+@given(raw=any_query, slug=st.sampled_from(sorted(params.PAGE_PARAMS)), base=st.sampled_from(
+    [BASE, "http://127.0.0.1:8501", "https://plan.example.vn/ls/" + "p" * 900, "ftp://x", ""]))
+def test_the_qr_code_and_the_share_address_never_fail(raw, slug, base):
+    address = params.page_address(base, slug, raw)
+    assert address is None or len(address) <= params.MAX_ADDRESS
+    code = kiosk.qr_code(base, slug, raw)
+    assert code is None or code[1].startswith("data:image/svg+xml")
