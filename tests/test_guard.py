@@ -162,3 +162,21 @@ def test_production_settings_never_show_streamlits_error_details():
                if line and not line.startswith("#"))
     assert env["STREAMLIT_CLIENT_SHOW_ERROR_DETAILS"] == "none"
     assert env["STREAMLIT_CLIENT_SHOW_ERROR_LINKS"] == "false"
+
+
+def test_a_file_cut_short_shows_one_friendly_message_naming_the_command(monkeypatch, data_copy):
+    """Issue #18: a CSV cut at a row boundary used to pass, and the rows were silently lost."""
+    path = data_copy / "tourism.csv"
+    path.write_text("".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[:-2]), encoding="utf-8")
+    monkeypatch.setenv(data.DATA_DIR_ENV, str(data_copy))
+    data.package.clear()
+    try:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params["lang"] = "vi"
+        at.run()
+        assert not at.exception and len(at.error) == 1
+        assert "tourism.csv:" in at.error[0].value and "rows are missing (was the file cut short?)" in at.error[0].value
+        assert at.error[0].value.startswith("Một tệp dữ liệu gặp lỗi")
+    finally:
+        monkeypatch.delenv(data.DATA_DIR_ENV)
+        data.package.clear()
