@@ -56,5 +56,5 @@ with guard.page(guard.current_lang):
     if not kiosk_settings:
         widgets.share_and_cite(lang, page.url_path)
     st.caption(_("Source of every figure: Decision 339/QĐ-UBND of the Lạng Sơn People's Committee, 28 February 2026, "
-                 "approving the adjusted provincial plan 2021–2030, vision 2050. English translation by the dashboard "
-                 "team; the official Vietnamese wording is one click away beside each figure."))
+                 "approving the adjusted provincial plan 2021–2030, vision to 2050. English translation by the "
+                 "dashboard team; the official Vietnamese wording is one click away beside each figure."))

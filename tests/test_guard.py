@@ -89,12 +89,7 @@ def test_a_failing_page_shows_one_friendly_message_and_a_link_home(monkeypatch, 
     script = next(e.proto.body for e in at.get("html") if e.proto.body.startswith("<script"))
     assert f'document.documentElement.lang = "{lang}";' in script
     assert any(ref in r.getMessage() and r.exc_info[0] is ZeroDivisionError for r in server_log)
-    assert at.caption[-1].value.startswith(i18n.translate("Source of every figure: Decision 339/QĐ-UBND of the "
-                                                          "Lạng Sơn People's Committee, 28 February 2026, approving "
-                                                          "the adjusted provincial plan 2021–2030, vision 2050. "
-                                                          "English translation by the dashboard team; the official "
-                                                          "Vietnamese wording is one click away beside each figure.",
-                                                          lang)[:20])
+    assert "339/QĐ-UBND" in at.caption[-1].value  # the footer is still drawn after a failed page
 
 
 def test_a_failure_in_the_router_itself_is_caught(monkeypatch, server_log):
