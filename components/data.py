@@ -126,7 +126,7 @@ def _cast(value: str, kind: str) -> object:
     raise ValueError(f"unknown field type {kind!r} in the descriptor")
 
 
-def _locate(path: Path, head: str) -> tuple[int, str]:
+def _locate(head: str) -> tuple[int, str]:
     """Line and column name at the end of ``head`` (the text of a file up to a problem)."""
     reader = csv.reader(io.StringIO(head, newline=""))
     header: list[str] = []
@@ -149,12 +149,12 @@ def _decode(path: Path, raw: bytes) -> str:
         raise DataError(path, 1, "-", "UTF-16 text: save the file as CSV UTF-8 (comma-separated)")
     nul = raw.find(b"\x00")
     if nul >= 0:
-        line, column = _locate(path, raw[:nul].decode("utf-8", "replace"))
+        line, column = _locate(raw[:nul].decode("utf-8", "replace"))
         raise DataError(path, line, column, "a NUL byte (0x00): this is not a text file; save it as CSV UTF-8")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        line, column = _locate(path, raw[:err.start].decode("utf-8", "replace"))
+        line, column = _locate(raw[:err.start].decode("utf-8", "replace"))
         raise DataError(path, line, column,
                         f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8") from None
 
