@@ -12,6 +12,7 @@ and :func:`page_address`. Pure apart from :func:`sanitise`, which rewrites ``st.
 ``domain``      a target domain id (``/targets``)
 ``layers``      known map layer keys, comma-separated, or ``none`` (maps)
 ``item``        a map point id: lower-case letters, digits and ``_``, at most 64 (maps)
+``map``         ``interactive`` (a page's map drawn interactive rather than as a picture)
 ``unit``        a national unit code, 5 digits; ``6184`` is read as ``06184`` (``/commune``)
 ``q``           search text, cleaned and cut at 200 characters (``/search``)
 ==============  ==========================================================================
@@ -36,8 +37,8 @@ MAX_ADDRESS = 1_000  # characters of an address worth drawing as a QR code or of
 
 # What each page understands besides the language (url_path -> parameters).
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
-    "": (), "targets": ("domain",), "breakthroughs": (), "border-gates": ("item", "layers"), "tourism": (),
-    "urban-system": ("item", "layers"), "infrastructure": (), "commune": ("unit",), "search": ("q",),
+    "": (), "targets": ("domain",), "breakthroughs": (), "border-gates": ("item", "layers", "map"), "tourism": (),
+    "urban-system": ("item", "layers", "map"), "infrastructure": (), "commune": ("unit", "map"), "search": ("q",),
     "sources": (), "highlights": (),
 }
 
@@ -74,6 +75,10 @@ def layers(raw: object) -> str | None:
 def item(raw: object) -> str | None:
     value = _text(raw)
     return value if value and ITEM.fullmatch(value) else None
+
+
+def map_mode(raw: object) -> str | None:
+    return "interactive" if _text(raw) == "interactive" else None
 
 
 def unit(raw: object) -> str | None:
@@ -115,7 +120,7 @@ def slides(raw: object) -> str | None:
 CHECKS: dict[str, Callable[[object], str | None]] = {
     LANG: lang, "kiosk": kiosk_flag, "idle": _kiosk_seconds("idle"), "countdown": _kiosk_seconds("countdown"),
     "slide": _kiosk_seconds("slide"), "slides": slides, "reset_lang": lang,
-    "domain": domain, "layers": layers, "item": item, "unit": unit, "q": query,
+    "domain": domain, "layers": layers, "item": item, "map": map_mode, "unit": unit, "q": query,
 }
 KIOSK = ("kiosk", "idle", "countdown", "slide", "slides", "reset_lang")
 

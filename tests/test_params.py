@@ -26,6 +26,8 @@ BASE = "https://plan.example.vn/"
     ({"item": "gate_huu_nghi"}, {"item": "gate_huu_nghi"}),
     ({"item": "Gate<script>"}, {}),
     ({"item": "a" * 65}, {}),
+    ({"map": "interactive"}, {"map": "interactive"}),
+    ({"map": "Interactive<"}, {}),
     ({"unit": "06184"}, {"unit": "06184"}),
     ({"unit": "6184"}, {"unit": "06184"}),
     ({"unit": "0"}, {}),
