@@ -13,7 +13,7 @@ REPLICAS          ?= 2
 REPLICA_BASE_PORT ?= 8511
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test check catalogs chromium nginx node serve-prod static static-if-stale clean
+.PHONY: run test check data-lock catalogs chromium nginx node serve-prod static static-if-stale clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,11 @@ test: $(VENV)/.testing chromium nginx node_modules/.package-lock.json static-if-
 # The data check alone: every problem as file:row:column: message.
 check: $(VENV)/.runtime
 	$(PY) -m components.check
+
+# After a deliberate edit of a CSV (or a new table): check it, then record each table's row count, size
+# and hash in data/datapackage.json, which the check and the app compare every file with.
+data-lock: $(VENV)/.runtime
+	$(PY) -m components.lock
 
 # Re-extract UI strings and merge them into the Vietnamese catalog (then translate the new entries).
 catalogs: $(VENV)/.runtime

@@ -9,11 +9,12 @@ import os
 import re
 from collections.abc import Callable
 from html import escape
+from urllib.parse import urlencode
 from xml.sax.saxutils import unescape as xml_unescape
 
 import streamlit as st
 
-from components import content, data, exports, i18n, maps, render, site, static_map
+from components import content, data, exports, guard, i18n, maps, params, render, site, static_map
 from components.i18n import N_
 
 LANG_KEY = "lang"
@@ -45,6 +46,7 @@ def resolve_page_lang() -> str:
     return lang
 
 
+@guard.callback
 def _switched() -> None:
     chosen = i18n.resolve_lang(st.session_state.get(SWITCH_KEY))
     st.session_state[LANG_KEY] = chosen
@@ -124,7 +126,7 @@ def page_context(page_file: str) -> tuple[str, Callable[[str], str]]:
     """
     if not st.session_state.get(ROUTED_KEY):
         st.session_state[HANDOVER_KEY] = {"page": site.page_path(page_file),
-                                          "query": st.query_params.to_dict()}
+                                          "query": params.clean(st.query_params.to_dict())}
         st.switch_page("app.py")
     lang = i18n.resolve_lang(st.session_state.get(LANG_KEY))
     return lang, i18n.gettext_for(lang)
@@ -216,7 +218,7 @@ def _url_bound(param: str, widget_key: str, read: Callable, write: Callable) -> 
     if write(value) != raw:
         _set_param(param, write(value))
     st.session_state[widget_key] = value
-    return lambda: _set_param(param, write(st.session_state.get(widget_key)))
+    return guard.callback(lambda: _set_param(param, write(st.session_state.get(widget_key))))
 
 
 @functools.lru_cache(maxsize=32)
@@ -427,14 +429,17 @@ def data_download(lang: str) -> None:
                        on_click="ignore", key="data_zip", type="primary")
 
 
-def share_and_cite(lang: str) -> None:
-    """The current view's address and a ready citation, both copyable."""
+def share_and_cite(lang: str, slug: str = "") -> None:
+    """The current view's address (only the parameters page ``slug`` understands, checked) and a
+    ready citation, both copyable."""
     _ = i18n.gettext_for(lang)
     with st.expander(_("Share this view and cite the plan")):
-        url = st.context.url or ""
-        query = "&".join(f"{k}={v}" for k, v in st.query_params.to_dict().items())
+        base = params.base_of(st.context.url, slug)
+        query = st.query_params.to_dict()
+        kept = params.for_page(slug, query)
+        address = params.page_address(base, slug, query) or f"/{slug}?{urlencode(kept)}"
         label(_("Link to this view"))
-        st.code(f"{url.split('?')[0]}?{query}" if query else url, language=None, wrap_lines=True)
+        st.code(address, language=None, wrap_lines=True)
         label(_("Cite this"))
         st.code(exports.citation(lang), language=None, wrap_lines=True)
         other = next(c for c in i18n.LANGS if c != lang)
@@ -460,7 +465,8 @@ def unit_picker(pkg, lang: str) -> dict | None:
     choices = dict(content.unit_choices(pkg))
     codes = list(choices)
     widget_key = "unit_choice"
-    valid = lambda code: code if code in choices else None  # noqa: E731  (a bad ?unit= means no choice)
+    # A bad ?unit= means no choice; 6184 is read as 06184 (components/params.py).
+    valid = lambda code: params.unit(code) if params.unit(code) in choices else None  # noqa: E731
     changed = _url_bound(UNIT_KEY, widget_key, valid, valid)
     code = st.selectbox(_("Commune or ward"), codes, format_func=choices.__getitem__, key=widget_key,
                         on_change=changed, placeholder=_("Type a name, with or without diacritics"))
