@@ -247,3 +247,37 @@ def slide_footer(source: str, progress: str, index: int, count: int) -> str:
 def call_to_action(text: str) -> str:
     """The attract loop's invitation; not a control (a touch anywhere does it)."""
     return f'<p class="ls-cta">{escape(text)}</p>'
+
+
+def rows(kind: str, items: list, lang: str, **options) -> str:
+    """The builder ``kind`` (``item_list``, ``figure_table`` …) applied to ``items``: one entry point for every
+    edition that draws a page's rows (the app, the static pages)."""
+    if kind == "chips":
+        return chips(items, options["label"])
+    builders = {"item_list": item_list, "figure_table": figure_table, "kpi_cards": kpi_cards,
+                "version_table": version_table, "document_list": document_list}
+    return builders[kind](items, lang, **options)
+
+
+def edition_links(links: list[tuple[str, str]], label: str) -> str:
+    """A short line of links to the page's other editions (``href`` made by ``components.site``)."""
+    inner = " · ".join(f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)
+    return f'<nav class="ls-editions" aria-label="{escape(label)}"><p>{inner}</p></nav>'
+
+
+def link_list(links: list[tuple[str, str]], label: str) -> str:
+    """A labelled list of links (``href`` made by ``components.site``, text escaped)."""
+    inner = "".join(f'<li><a href="{escape(href)}">{escape(text)}</a></li>' for href, text in links)
+    return f'<ul class="ls-links" aria-label="{escape(label)}">{inner}</ul>'
+
+
+def map_legend_swatches(entries: list[dict], title: str) -> str:
+    """The map's legend with each symbol drawn in a tiny SVG (``fill``, no ``style`` attribute: pages whose
+    security policy allows no inline styles, like the static edition, show the colours too)."""
+    def swatch(e: dict) -> str:
+        r, g, b = (int(c) for c in e["colour"][:3])
+        return (f'<svg class="ls-sym" width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">'
+                f'<text x="9" y="14" text-anchor="middle" font-size="15" fill="rgb({r},{g},{b})">'
+                f'{escape(e["symbol"])}</text></svg>')
+    items = "".join(f"<li>{swatch(e)} {escape(e['label'])}</li>" for e in entries)
+    return f'<div class="ls-legend"><strong>{escape(title)}</strong><ul>{items}</ul></div>'

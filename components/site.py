@@ -34,3 +34,28 @@ def page_path(page_file: str) -> str:
         return p.relative_to(ROOT).as_posix()
     except ValueError:
         return f"pages/{p.name}"
+
+
+# --- the static edition's addresses (see the README, "Static edition") -------------------------------
+# /vi/ and /en/ (home), /<lang>/<slug>/, /<lang>/commune/<national code>/, PDFs beside their page.
+STATIC_LANGS = ("vi", "en")
+
+
+def static_path(lang: str, slug: str) -> str:
+    """``/vi/`` for the overview, ``/en/tourism/``, ``/vi/commune/20101/``: the static twin of a page."""
+    return f"/{lang}/" + (f"{slug}/" if slug else "")
+
+
+def app_path(lang: str, slug: str, query: dict[str, str] | None = None) -> str:
+    """The app page a static page mirrors: ``/tourism?lang=en``; a commune opens with ``?unit=``."""
+    params = {"lang": lang, **(query or {})}
+    return f"/{slug}?" + "&".join(f"{k}={v}" for k, v in params.items())
+
+
+def pdf_name(slug: str, lang: str) -> str:
+    """``lang-son-tourism-vi.pdf``, named like the chart exports (the overview is ``overview``)."""
+    return f"lang-son-{slug or 'overview'}-{lang}.pdf"
+
+
+def pdf_path(lang: str, slug: str) -> str:
+    return static_path(lang, slug) + pdf_name(slug, lang)

@@ -23,61 +23,14 @@ ROUTED_KEY = "_routed"
 HANDOVER_KEY = "_handover"
 KIOSK_KEY = "_kiosk"  # the session's kiosk.Settings while it is a kiosk
 
-# Styles are ours (no data in them). Streamlit's own English chrome that a visitor does not need
-# (status text, hover toolbars) is hidden so Vietnamese pages carry no English.
-CHROME_CSS = """
-<style>
-[data-testid="stStatusWidget"], [data-testid="stElementToolbar"], [data-testid="stToolbarActions"],
-[data-testid="stAppDeployButton"], [data-testid="stMainMenu"] { display: none !important; }
-.streamlit-embedded [data-testid="stSidebar"], .streamlit-embedded [data-testid="stExpandSidebarButton"],
-.streamlit-embedded [data-testid="stSidebarCollapsedControl"] { display: none !important; }
-[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) { display: none; }
-.maplibregl-ctrl-attrib, .mapboxgl-ctrl-attrib, .maplibregl-ctrl-logo, .mapboxgl-ctrl-logo { display: none !important; }
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #3d5249 !important; opacity: 1 !important; }
-[data-testid="stHeading"] h2 { font-size: 1.65rem; padding-top: 1.4rem; }
-.ls-table { width: 100%; border-collapse: collapse; margin: .25rem 0 1rem; font-size: 1rem; }
-.ls-table caption { text-align: left; font-weight: 600; padding: .25rem 0 .5rem; }
-.ls-table th, .ls-table td { text-align: left; vertical-align: top; padding: .55rem .6rem;
-  border-bottom: 1px solid rgba(27, 42, 36, .14); }
-.ls-table thead th { font-size: .85rem; text-transform: uppercase; letter-spacing: .03em; color: #3d5249; }
-.ls-table tbody th { font-weight: 500; width: 58%; min-width: 12rem; }
-.ls-table .ls-value { font-weight: 700; color: #0b5d43; min-width: 9rem; }
-.ls-src { font-size: .85rem; color: #3d5249; }
-.ls-src summary { cursor: pointer; min-height: 24px; }
-.ls-src blockquote { margin: .4rem 0 .2rem; padding: .3rem .6rem; border-left: 3px solid #0b6e4f;
-  background: #f2f6f4; font-style: italic; color: #1b2a24; }
-.ls-items { padding-left: 1.3rem; }
-.ls-items li { margin-bottom: .9rem; }
-.ls-items p { margin: .25rem 0; }
-.ls-note { font-weight: 400; white-space: normal; color: #8a4b08; font-size: .85rem; margin-top: .2rem; }
-.ls-note summary { cursor: pointer; }
-.ls-kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: .8rem; margin: .3rem 0 1rem; }
-.ls-kpi { border: 1px solid rgba(27, 42, 36, .16); border-radius: .6rem; padding: .8rem 1rem; background: #fff; }
-.ls-kpi h3 { font-size: .9rem; font-weight: 600; color: #3d5249; margin: 0 0 .3rem; padding: 0; }
-.ls-kpi-value { font-size: 1.6rem; font-weight: 700; color: #0b5d43; line-height: 1.2; margin: 0 0 .4rem; }
-.ls-meta { display: block; color: #3d5249; font-size: .9rem; }
-.ls-legend ul { list-style: none; padding: 0; margin: .4rem 0 1rem; }
-.ls-legend li { margin: .2rem 0; font-size: .92rem; }
-.ls-sym { display: inline-block; width: 1.3rem; text-align: center; font-size: 1.1rem; }
-.ls-card { border: 1px solid rgba(27, 42, 36, .2); border-radius: .6rem; padding: .7rem .9rem; background: #fbfaf7; }
-.ls-card h3 { font-size: 1.05rem; margin: 0 0 .3rem; padding: 0; }
-.ls-card ul { padding-left: 1.1rem; margin: 0 0 .4rem; font-size: .92rem; }
-.ls-result { margin: .9rem 0 .2rem; }
-.ls-result strong { display: block; font-size: 1.05rem; }
-.ls-result mark { background: #fde68a; color: inherit; padding: 0 .1rem; }
-.ls-chips { list-style: none; padding: 0; margin: .25rem 0 .75rem; display: flex; flex-wrap: wrap; gap: .35rem; }
-.ls-chips li { background: #e6efe9; border-radius: 1rem; padding: .15rem .65rem; font-size: .92rem; }
-@media (max-width: 640px) {
-  h1 { font-size: 2.1rem !important; }
-  .ls-table thead { display: none; }
-  .ls-table, .ls-table tbody, .ls-table tr, .ls-table th, .ls-table td { display: block; width: 100%; }
-  .ls-table tr { border-bottom: 1px solid rgba(27, 42, 36, .2); padding: .4rem 0; }
-  .ls-table th, .ls-table td { border: 0; padding: .15rem 0; }
-  .ls-table tbody th { width: 100%; }
-  .ls-table .ls-value { white-space: normal; }
-}
-</style>
-"""
+# Styles are ours (no data in them), in static/css/: common.css (shared with the static edition) and
+# app.css (Streamlit's chrome).
+CSS_DIR = site.ROOT / "static" / "css"
+
+
+@functools.cache
+def _chrome_css() -> str:
+    return "".join((CSS_DIR / name).read_text(encoding="utf-8") for name in ("common.css", "app.css"))
 
 
 def resolve_page_lang() -> str:
@@ -162,7 +115,7 @@ def set_document_lang(lang: str) -> None:
 
 
 def chrome() -> None:
-    st.html(CHROME_CSS)
+    st.html(f"<style>{_chrome_css()}</style>")
 
 
 def page_context(page_file: str) -> tuple[str, Callable[[str], str]]:
@@ -571,3 +524,77 @@ def sidebar_search(lang: str) -> None:
     if query and st.session_state.get("_last_sidebar_q") != query:
         st.session_state["_last_sidebar_q"] = query
         st.switch_page("pages/search.py", query_params={LANG_KEY: lang, QUERY_KEY: query})
+
+
+# --- pages described once (components.layouts) ----------------------------------------------------
+
+EDITION_LABEL = N_("Other versions of this page")
+
+
+def edition_links(lang: str, slug: str, pdf: bool) -> None:
+    """The page's static twin ("fast, printable version") and its PDF brief; not on a kiosk."""
+    if kiosk_settings():
+        return
+    _ = i18n.gettext_for(lang)
+    links = [(site.static_path(lang, slug), _("Fast, printable version"))]
+    if pdf:
+        links.append((site.pdf_path(lang, slug), _("Download PDF")))
+    html(render.edition_links(links, _(EDITION_LABEL)))
+
+
+def show(blocks: list, lang: str) -> None:
+    """Draw a page described by :mod:`components.layouts` with Streamlit."""
+    from components import layouts as lay
+
+    for b in blocks:
+        if isinstance(b, lay.Heading):
+            (st.title, st.header, st.subheader)[b.level - 1](b.text)
+        elif isinstance(b, lay.Caption):
+            st.caption(b.text)
+        elif isinstance(b, lay.Label):
+            label(b.text)
+        elif isinstance(b, lay.Markdown):
+            st.markdown(b.text)
+        elif isinstance(b, lay.Rows):
+            html(render.rows(b.kind, b.rows, lang, **b.options))
+        elif isinstance(b, lay.Chart):
+            chart(b.item)
+            export_bar(b.item, lang)
+        elif isinstance(b, lay.Map):
+            if b.kind == "unit":
+                unit_locator(lang, b.unit_id)
+            else:
+                map_view(lang, b.kind, default_layers=b.layers, zoom=b.zoom, centre=b.centre)
+        elif isinstance(b, lay.Expander):
+            with st.expander(b.title):
+                show(b.blocks, lang)
+        elif isinstance(b, lay.Columns):
+            for column, inner in zip(st.columns(b.weights, gap=b.gap), b.columns):
+                with column:
+                    show(inner, lang)
+        elif isinstance(b, lay.Tabs):
+            for tab, (_label, inner) in zip(st.tabs([t for t, _b in b.tabs]), b.tabs):
+                with tab:
+                    show(inner, lang)
+        elif isinstance(b, lay.Choice):
+            names = dict(b.options)
+            only = url_choice(b.key, list(names), b.label, names.__getitem__)
+            for value, inner in b.sections:
+                if only in (None, value):
+                    show(inner, lang)
+        elif isinstance(b, lay.PageLinks):
+            page_links(lang, skip=b.skip)
+        elif isinstance(b, lay.DataDownload):
+            data_download(lang)
+        elif isinstance(b, lay.Twin):
+            edition_links(lang, b.slug, pdf=b.slug in lay.PAGES)
+        else:
+            raise TypeError(f"no way to show {type(b).__name__}")
+
+
+def show_page(page_file: str) -> None:
+    """A page whose layout is in :data:`components.layouts.PAGES`, found by its registered script."""
+    from components import layouts
+
+    lang, _ = page_context(page_file)
+    show(layouts.PAGES[site.SLUGS[site.page_path(page_file)]](data.package(), lang), lang)

@@ -125,6 +125,12 @@ def preload_links(static_root: Path, names: tuple[str, ...] = PRELOAD) -> str:
                    for n in seen if f"static/js/{n}" not in index)
 
 
+SITE_ROOT = ROOT / "build" / "site"  # the static edition (make static)
+# The static edition runs no script and loads only its own files (the same policy as components/server.py).
+STATIC_CSP = ("default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+              "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+
+
 def content_security_policy(frame_ancestors: str = "'self'") -> str:
     """The Content-Security-Policy of every reply, with these ``frame-ancestors`` sources."""
     # Inline scripts: Streamlit's index.html and st.html(unsafe_allow_javascript=True) both need them;
@@ -154,7 +160,8 @@ def _nginx_value(value: str) -> str:
 def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, static_root: Path,
                  conn_limit: int = 100, embed_ancestors: str = "https:", user: str | None = None,
                  serve_static: bool = True, preload: tuple[str, ...] = PRELOAD,
-                 hosts: list[str] | None = None, access_log: str | None = None) -> str:
+                 hosts: list[str] | None = None, access_log: str | None = None,
+                 site_root: Path = SITE_ROOT) -> str:
     """The nginx configuration for these replica ports (see ``deploy/nginx.conf.in``).
 
     The replicas listen on loopback unless ``hosts`` names each one's host (other containers); their ports
@@ -179,6 +186,9 @@ def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, sta
     upstreams += [f"    upstream replicas_{n} {{\n{servers(p)}\n        keepalive 16;\n    }}" for n, p in zip(names, ports)]
     headers = "\n".join(f"            add_header {name} {_nginx_value(value)} always;"
                         for name, value in security_headers("$frame_ancestors").items())
+    site_headers = "\n".join(f"            add_header {name} {_nginx_value(value)} always;"
+                             for name, value in {**security_headers(),
+                                                 "Content-Security-Policy": STATIC_CSP}.items())
     proxy_headers = "\n".join(f"            proxy_set_header {h};" for h in (
         # The original Host, port included: Streamlit compares it with the websocket's Origin.
         "Host $http_host",
@@ -207,6 +217,8 @@ def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, sta
         "port": str(port),
         "static_root": str(static_root if serve_static else run_dir / "static-not-readable"),
         "security_headers": headers,
+        "site_root": str(site_root),
+        "site_headers": site_headers,
         "proxy_headers": proxy_headers,
         "preload": preload_links(static_root, preload) if preload else "",
         "access_log": "off" if access_log == "off" else f"{access_log or run_dir / 'access.log'} replicas",
@@ -276,7 +288,8 @@ class Supervisor:
         conf = render_nginx(self.args.ports, listen=self.args.listen, port=self.args.port, run_dir=self.run_dir,
                             static_root=static_root, conn_limit=self.args.conn_limit,
                             embed_ancestors=self.args.embed_ancestors, serve_static=readable,
-                            preload=self.args.preload, hosts=self.args.hosts, access_log=self.args.access_log)
+                            preload=self.args.preload, hosts=self.args.hosts, access_log=self.args.access_log,
+                            site_root=self.args.site_root.resolve())
         (self.run_dir / "nginx.conf").write_text(conf)
         subprocess.run([self.args.nginx, "-t", "-q", "-p", str(self.run_dir), "-c", str(self.run_dir / "nginx.conf")],
                        check=True)
@@ -397,6 +410,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--secret-file", type=Path,
                    default=Path(os.environ.get("SECRET_FILE", ROOT / ".serve-prod" / "cookie-secret")))
     p.add_argument("--env-file", type=Path, default=ENV_FILE)
+    p.add_argument("--site-root", type=Path, default=Path(os.environ.get("SITE_ROOT", SITE_ROOT)),
+                   help="the static edition's folder (make static)")
     p.add_argument("--app", default="app.py", help="entry script, relative to the project (the benchmark's bare page)")
     p.add_argument("--preload", default=",".join(PRELOAD),
                    help="frontend chunks the page names for early loading (empty: none, as for the bare page)")
@@ -437,7 +452,8 @@ def main(argv: list[str] | None = None) -> int:
         print(render_nginx(args.ports, listen=args.listen, port=args.port, run_dir=args.run_dir.resolve(),
                            static_root=static_root, conn_limit=args.conn_limit,
                            embed_ancestors=args.embed_ancestors, user="www-data" if os.geteuid() == 0 else None,
-                           preload=args.preload, hosts=args.hosts, access_log=args.access_log))
+                           preload=args.preload, hosts=args.hosts, access_log=args.access_log,
+                           site_root=args.site_root.resolve()))
         return 0
     supervisor = Supervisor(args)
     signal.signal(signal.SIGTERM, supervisor.stop)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import content, data, render, widgets
+from components import content, data, layouts, widgets
 
 lang, _ = widgets.page_context(__file__)
 pkg = data.package()
@@ -12,15 +12,8 @@ st.caption(_("Choose any of the 65 communes and wards; typing without diacritics
              "does any spelling the sources use."))
 unit = widgets.unit_picker(pkg, lang)
 if unit is None:
+    widgets.edition_links(lang, "commune", pdf=False)
     st.info(_("Choose a commune or ward to see what the plan says about it."))
 else:
-    st.header(unit["registry_name"])
-    st.markdown(_("National code **{code}** · name in the national registry: **{name}**").format(
-        code=unit["code"], name=widgets.md_escape(unit["registry_name"])))
-    widgets.unit_locator(lang, unit["id"])
-    for sec in content.unit_profile(pkg, unit["id"], lang):
-        st.subheader(sec["title"])
-        if sec["items"]:
-            widgets.html(render.item_list(sec["items"], lang))
-        else:
-            st.markdown(sec["none"])
+    widgets.edition_links(lang, f"commune/{unit['code']}", pdf=False)
+    widgets.show(layouts.commune(pkg, lang, unit), lang)
