@@ -2,55 +2,58 @@
 
 import streamlit as st
 
-from components import data, i18n, kiosk, kiosk_screen, site, widgets
+from components import guard, i18n, kiosk, kiosk_screen, params, site, widgets
 
 st.set_page_config(page_title="Quy hoạch tỉnh Lạng Sơn", page_icon="⛰️", layout="wide",
                    initial_sidebar_state="auto")
 
-# A cold deep link ran a page without this router (see widgets.page_context): take its language
-# before the switch is drawn, and send the visitor on to that page once navigation exists.
-handover = st.session_state.pop(widgets.HANDOVER_KEY, None)
-if handover and handover["query"].get(widgets.LANG_KEY) in i18n.LANGS:
-    st.query_params[widgets.LANG_KEY] = handover["query"][widgets.LANG_KEY]
+# Everything below runs inside the guard (components/guard.py): an unexpected failure is logged with a
+# reference id and shown as one message in the page's language; Streamlit's control flow passes.
+with guard.page(guard.current_lang):
+    # A cold deep link ran a page without this router (see widgets.page_context): take its language
+    # before the switch is drawn, and send the visitor on to that page once navigation exists.
+    handover = st.session_state.pop(widgets.HANDOVER_KEY, None)
+    if handover and handover["query"].get(widgets.LANG_KEY) in i18n.LANGS:
+        st.query_params[widgets.LANG_KEY] = handover["query"][widgets.LANG_KEY]
 
-lang = widgets.resolve_page_lang()
-kiosk_settings = kiosk_screen.resolve()  # ?kiosk=1: the exhibition screen (components/kiosk_screen.py)
-if not kiosk_settings:
-    widgets.language_switch(lang)
-_ = i18n.gettext_for(lang)
-with st.container(key="ls-head"):  # hidden (static/css/app.css): scripts and styles, no room taken
-    widgets.set_document_lang(lang)
-    widgets.chrome()
+    params.sanitise()  # every value from the URL checked once, unknown parameters dropped
+    lang = widgets.resolve_page_lang()
+    guard.show_pending(lang)  # a widget callback that failed before this run
+    kiosk_settings = kiosk_screen.resolve()  # ?kiosk=1: the exhibition screen (components/kiosk_screen.py)
+    if not kiosk_settings:
+        widgets.language_switch(lang)
+    _ = i18n.gettext_for(lang)
+    with st.container(key="ls-head"):  # hidden (static/css/app.css): scripts and styles, no room taken
+        widgets.set_document_lang(lang)
+        widgets.chrome()
 
-pages = {slug: st.Page(path, title=_(title), url_path=slug, default=(slug == ""))
-         for path, title, slug in site.PAGES}
-pages.update({slug: st.Page(path, title=_(title), url_path=slug, visibility="hidden")
-              for path, title, slug in site.HIDDEN_PAGES})
-page = st.navigation(list(pages.values()), position="hidden" if kiosk_settings else "sidebar")
+    pages = {slug: st.Page(path, title=_(title), url_path=slug, default=(slug == ""))
+             for path, title, slug in site.PAGES}
+    pages.update({slug: st.Page(path, title=_(title), url_path=slug, visibility="hidden")
+                  for path, title, slug in site.HIDDEN_PAGES})
+    page = st.navigation(list(pages.values()), position="hidden" if kiosk_settings else "sidebar")
 
-if handover and site.SLUGS.get(handover["page"]) in pages:
-    st.switch_page(pages[site.SLUGS[handover["page"]]], query_params={**handover["query"], widgets.LANG_KEY: lang})
+    if handover and site.SLUGS.get(handover["page"]) in pages:
+        st.switch_page(pages[site.SLUGS[handover["page"]]],
+                       query_params={**params.clean(handover["query"]), widgets.LANG_KEY: lang})
 
-if kiosk_settings:
-    if page.url_path not in kiosk.PAGES + (kiosk.HIGHLIGHTS,):  # search, sources, commune: not on a kiosk
-        st.switch_page(pages[""], query_params=widgets.link_query(lang))
-    attract = page.url_path == kiosk.HIGHLIGHTS
-    kiosk_screen.chrome(kiosk_settings, lang, "attract" if attract else "page")
-    if not attract:
-        kiosk_screen.top_bar(lang, page.url_path)
-else:
-    widgets.sidebar_search(lang)
-st.session_state[widgets.ROUTED_KEY] = True
-try:
-    page.run()
-except data.DataError as err:  # one friendly message, never a traceback
-    st.error(_("A data file has a problem, so this page cannot be shown. Details: {detail}").format(detail=err))
-finally:
-    st.session_state[widgets.ROUTED_KEY] = False
+    if kiosk_settings:
+        if page.url_path not in kiosk.PAGES + (kiosk.HIGHLIGHTS,):  # search, sources, commune: not on a kiosk
+            st.switch_page(pages[""], query_params=widgets.link_query(lang))
+        attract = page.url_path == kiosk.HIGHLIGHTS
+        kiosk_screen.chrome(kiosk_settings, lang, "attract" if attract else "page")
+        if not attract:
+            kiosk_screen.top_bar(lang, page.url_path)
+    else:
+        widgets.sidebar_search(lang)
+    st.session_state[widgets.ROUTED_KEY] = True
+    try:
+        with guard.page(lang):  # the page's own failure: the message in its place, the chrome kept
+            page.run()
+    finally:
+        st.session_state[widgets.ROUTED_KEY] = False
 
-st.divider()
-if not kiosk_settings:
-    widgets.share_and_cite(lang)
-st.caption(_("Source of every figure: Decision 339/QĐ-UBND of the Lạng Sơn People's Committee, 28 February 2026, "
-             "approving the adjusted provincial plan 2021–2030, vision 2050. English translation by the dashboard "
-             "team; the official Vietnamese wording is one click away beside each figure."))
+    st.divider()
+    if not kiosk_settings:
+        widgets.share_and_cite(lang, page.url_path)
+    st.caption(_(site.SOURCE_LINE))

@@ -34,6 +34,18 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
+def run_queue_seconds(pid: int) -> float:
+    """Time the process's threads spent runnable but waiting for a CPU so far (0 when it is gone): how much
+    other work on a shared machine held it back."""
+    total = 0
+    for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+        try:
+            total += int(stat.read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / 1e9
+
+
 def rss_bytes(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -55,10 +67,11 @@ def children(pid: int) -> list[int]:
 class Stack:
     """nginx on ``port`` in front of replicas on ``ports``; its files go to ``artifacts/<name>-<port>/``."""
 
-    def __init__(self, replicas: int = 2, app: str = "app.py", name: str = "stack", conn_limit: int = 100,
-                 env: dict[str, str] | None = None, timeout: float = 240.0) -> None:
-        self.port = free_port()
-        self.ports = [free_port() for _ in range(replicas)]
+    def __init__(self, replicas: int = 2, app: str = "server.py", name: str = "stack", conn_limit: int = 100,
+                 env: dict[str, str] | None = None, timeout: float = 240.0, base_port: int | None = None) -> None:
+        # Free ports by default; ``base_port`` (nginx) and the ports after it (replicas) for a manual run.
+        self.port = base_port or free_port()
+        self.ports = [base_port + 1 + i if base_port else free_port() for i in range(replicas)]
         self.host = "127.0.0.1"
         self.url = f"http://{self.host}:{self.port}"
         self.run_dir = ROOT / "artifacts" / f"{name}-{self.port}"
@@ -67,9 +80,7 @@ class Stack:
         self.proc = subprocess.Popen(
             [sys.executable, "deploy/serve.py", "--port", str(self.port),
              "--replica-ports", ",".join(map(str, self.ports)), "--run-dir", str(self.run_dir),
-             "--secret-file", str(self.run_dir / "cookie-secret"), "--app", app, "--conn-limit", str(conn_limit),
-             # The app's preload list names the app's chunks; the bare page gets none.
-             *(["--preload", ""] if app != "app.py" else [])],
+             "--secret-file", str(self.run_dir / "cookie-secret"), "--app", app, "--conn-limit", str(conn_limit)],
             cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -100,7 +111,8 @@ class Stack:
     def cpu(self) -> dict[str, float]:
         """CPU seconds so far: every replica, and nginx (master and workers)."""
         return {"replicas": sum(cpu_seconds(p) for p in self.replica_pids()),
-                "nginx": sum(cpu_seconds(p) for p in self.nginx_pids())}
+                "nginx": sum(cpu_seconds(p) for p in self.nginx_pids()),
+                "replicas_waiting": sum(run_queue_seconds(p) for p in self.replica_pids())}
 
     def status(self, path: str, port: int | None = None) -> int:
         try:

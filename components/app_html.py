@@ -24,9 +24,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
-from components import data, head, site
+from components import data, head, seo, site
 
-PUBLIC_URL_ENV = "PLAN_PUBLIC_URL"
+
 
 
 @functools.cache
@@ -39,7 +39,7 @@ def streamlit_index() -> str:
 
 def base_url(request: Request) -> str:
     """The public address: ``PLAN_PUBLIC_URL`` when set (behind a proxy), else what the request names."""
-    configured = os.environ.get(PUBLIC_URL_ENV, "").strip()
+    configured = os.environ.get(seo.PUBLIC_URL_ENV, "").strip()
     if configured.startswith(("http://", "https://")):
         return configured.rstrip("/")
     return str(request.base_url).rstrip("/")

@@ -568,8 +568,8 @@ def target_charts(pkg: Package, lang: str) -> list[exports.ChartExport]:
     out.append(exports.ChartExport(
         "plan-2024-vs-2026", title,
         charts.version_comparison(pairs, lang, title, _("Sources: Decision 339/QĐ-UBND, Art. 1, section II.2.b; the "
-                                                        "2024 figures as reported in the news (each row's source is "
-                                                        "in the CSV).")),
+                                                        "2024 plan's figures as reported in the news (each row's "
+                                                        "source is in the CSV).")),
         exports.sourced_rows(pkg, pairs, lang, "label")))
     actuals, target = growth_actuals(pkg)
     title = _("Growth in 2023 (reported) and the 2026–2030 target")
@@ -676,3 +676,25 @@ def unit_profile(pkg: Package, unit_id: str, lang: str) -> list[dict]:
     if spellings:
         section(_("Spellings in the sources"), spellings, "")
     return sections
+
+
+VERSION_LABELS = {"plan_2024": N_("2024 plan (as reported)"), "adjustment_2026": N_("2026 adjustment")}
+
+
+def chart_table(item: exports.ChartExport, lang: str) -> tuple[list[str], list[list[str]]]:
+    """A chart's numbers as a table (headers, rows of text): what it draws, worded and cited, in ``lang``."""
+    _ = i18n.gettext_for(lang)
+    frame = item.rows
+    versioned = "version" in frame and frame["version"].notna().any()
+    headers = [_("Indicator")] + ([_("Version")] if versioned else []) + [_("Year"), _("Figure"), _("Source")]
+    out = []
+    for r in records(frame):
+        row = [r["label"]]
+        if versioned:
+            row.append(i18n.translate(VERSION_LABELS[r["version"]], lang) if r.get("version") else "")
+        year = r.get("year")
+        row += ["" if year is None else str(int(year)),
+                i18n.format_figure(r["value_min"], r.get("value_max"), r.get("qualifier"), r["unit"], lang),
+                f"{r['source']}, {r['section']}"]
+        out.append(row)
+    return headers, out

@@ -15,21 +15,30 @@ Errors::
     └── DataError          one problem: ``file:row:column: problem`` (row 1 is the header)
         └── DataErrors     all problems found in a package, the first one as the message
 
+Nothing is lost silently: each resource records its ``rows`` (data rows), ``bytes`` and ``hash``
+(``sha256:…``, Frictionless' own properties) in the descriptor, and a file that no longer matches
+them fails the check, with the command that records a deliberate edit (:data:`LOCK_COMMAND`,
+:mod:`components.lock`). Whatever a file holds (any bytes, any size), reading it raises nothing but
+:class:`DataError`.
+
 The app calls :func:`package` (cached once per process) and shows one friendly message for a
 ``DataError``; the command line ``python -m components.check`` prints every problem.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import gc
+import hashlib
 import io
 import json
+import math
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +48,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 SEEDS_DIR = ROOT.parent / "shared" / "seeds"
 DESCRIPTOR = "datapackage.json"
+LOCK_COMMAND = "make data-lock"  # same as: python -m components.lock [DATA_DIR]
+MAX_CELL = 10_000  # characters in one cell; the longest curated cell has about 1,250
+MAX_DIGITS = 18  # a whole number must fit a 64-bit integer column
+SEPARATORS = {";": "';'", "\t": "a tab", "|": "'|'"}
 
 
 class DataError(ValueError):
@@ -94,52 +107,122 @@ def _cast(value: str, kind: str) -> object:
         return value
     if kind == "integer":
         if not _INT.fullmatch(value):
-            raise ValueError(f"not a whole number: {value!r}")
+            raise ValueError(f"not a whole number: {value[:40]!r}")
+        if len(value.lstrip("-")) > MAX_DIGITS:
+            raise ValueError(f"a whole number of more than {MAX_DIGITS} digits: {value[:40]!r}")
         return int(value)
     if kind == "number":
         if not _NUM.fullmatch(value):
-            raise ValueError(f"not a number: {value!r} (write plain digits with a dot for decimals)")
-        return float(value)
+            raise ValueError(f"not a number: {value[:40]!r} (write plain digits with a dot for decimals)")
+        number = float(value)
+        if not math.isfinite(number):
+            raise ValueError(f"a number too large to use: {value[:40]!r}")
+        return number
     if kind == "date":
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"not a date (YYYY-MM-DD): {value!r}") from None
+            raise ValueError(f"not a date (YYYY-MM-DD): {value[:40]!r}") from None
     raise ValueError(f"unknown field type {kind!r} in the descriptor")
 
 
-def _decode(path: Path, raw: bytes, header: list[str] | None = None) -> str:
+def _locate(head: str) -> tuple[int, str]:
+    """Line and column name at the end of ``head`` (the text of a file up to a problem)."""
+    reader = csv.reader(io.StringIO(head, newline=""))
+    header: list[str] = []
+    last: list[str] = []
+    try:
+        with _field_limit(len(head)):
+            for cells in reader:
+                header = header or cells
+                last = cells
+    except csv.Error:
+        pass
+    line = head.count("\n") + 1
+    index = max(len(last) - 1, 0) if head and not head.endswith("\n") else 0
+    return line, (header[index] if index < len(header) and line > 1 else "-")
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    """The text of a file that must be UTF-8, or a DataError saying where it is not."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError(path, 1, "-", "UTF-16 text: save the file as CSV UTF-8 (comma-separated)")
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, column = _locate(raw[:nul].decode("utf-8", "replace"))
+        raise DataError(path, line, column, "a NUL byte (0x00): this is not a text file; save it as CSV UTF-8")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        line_start = raw.rfind(b"\n", 0, err.start) + 1
-        row = raw.count(b"\n", 0, err.start) + 1
-        first = raw.split(b"\n", 1)[0].decode("utf-8", "replace").strip().split(",")
-        index = raw[line_start:err.start].count(b",")
-        column = first[index] if index < len(first) else "-"
-        raise DataError(path, row, column, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8") from None
+        line, column = _locate(raw[:err.start].decode("utf-8", "replace"))
+        raise DataError(path, line, column,
+                        f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8") from None
+
+
+@contextlib.contextmanager
+def _field_limit(size: int) -> Iterator[None]:
+    """Let the csv module read a cell of any size for a moment, so that :data:`MAX_CELL` (checked
+    with the cell's row and column) decides, not the module's own limit and its traceback."""
+    before = csv.field_size_limit()
+    csv.field_size_limit(max(before, size + 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
+def _separator(path: Path, header: list[str], names: list[str]) -> DataError | None:
+    """One error for a file saved with another separator (a spreadsheet's default in many locales)."""
+    line = ",".join(header)
+    for sep, shown in SEPARATORS.items():
+        if sep in line and len(set(line.split(sep)) & set(names)) >= min(2, len(names)):
+            return DataError(path, 1, "-", f"uses {shown} as separator: save as comma-separated UTF-8 (CSV UTF-8)")
+    return None
+
+
+def _cell_problem(value: str) -> str | None:
+    if len(value) > MAX_CELL:
+        return f"{len(value):,} characters; a cell holds at most {MAX_CELL:,} (is a closing quote missing?)"
+    bad = next((c for c in value if unicodedata.category(c) == "Cc" and c not in "\t\n\r"), None)
+    if bad is not None:
+        return f"control character U+{ord(bad):04X} in the cell"
+    return None
 
 
 def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]:
-    """Read one CSV and check it against its resource schema; rows keep their file line numbers."""
+    """Read one CSV and check it against its resource schema; rows keep their file line numbers.
+
+    Raises only :class:`DataError` (a file that cannot be read as UTF-8 text at all); every other
+    problem is returned, one per row and column."""
     fields = resource["schema"]["fields"]
     names = [f["name"] for f in fields]
     errors: list[DataError] = []
-    if not path.exists():
+    if not path.is_file():
         return [], [DataError(path, 0, "-", "file is missing")]
-    text = _decode(path, path.read_bytes())
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return [], [DataError(path, 0, "-", f"cannot be read: {err.strerror or err}")]
+    text = _decode(path, raw)
     if text.startswith("\ufeff"):
         text = text[1:]
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if header is None:
+    with _field_limit(len(text)):
+        try:
+            records = [(reader.line_num, cells) for cells in reader]
+        except csv.Error as err:  # pragma: no cover - with no field limit the csv module has no other error
+            return [], [DataError(path, reader.line_num, "-", f"cannot be read as CSV: {err}")]
+    if not records:
         return [], [DataError(path, 1, "-", "file is empty (a header row is needed)")]
+    header = records[0][1]
+    if (sep := _separator(path, header, names)) is not None:
+        return [], [sep]
     missing = [n for n in names if n not in header]
     extra = [h for h in header if h not in names]
     for name in missing:
         errors.append(DataError(path, 1, name, "missing column"))
     for name in extra:
-        errors.append(DataError(path, 1, name or "-", "unexpected column (not in datapackage.json)"))
+        errors.append(DataError(path, 1, name[:40] or "-", "unexpected column (not in datapackage.json)"))
     if not missing and not extra and header != names:
         errors.append(DataError(path, 1, "-", "columns are not in the order of datapackage.json"))
     if missing or extra:
@@ -147,19 +230,22 @@ def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]
 
     rows: list[dict] = []
     seen_unique: dict[str, dict[object, int]] = {}
-    line = 1
-    for cells in reader:
-        line = reader.line_num
+    for line, cells in records[1:]:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
             errors.append(DataError(path, line, "-", f"{len(cells)} cells where the header has {len(header)}"))
             continue
-        raw = dict(zip(header, cells))
+        raw_row = dict(zip(header, cells))
         record: dict[str, object] = {"_row": line}
         for f in fields:
             name, cons = f["name"], f.get("constraints", {})
-            value = raw[name]
+            value = raw_row[name]
+            if (problem := _cell_problem(value)) is not None:
+                errors.append(DataError(path, line, name, problem))
+                record[name] = None
+                record.setdefault("_bad", set()).add(name)  # reported once: no rule about it follows
+                continue
             if value != value.strip():
                 errors.append(DataError(path, line, name, "spaces at the start or end of the cell"))
                 value = value.strip()
@@ -176,13 +262,13 @@ def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]
                 continue
             if "enum" in cons and value not in cons["enum"]:
                 allowed = ", ".join(cons["enum"])
-                errors.append(DataError(path, line, name, f"unknown value {value!r} (allowed: {allowed})"))
+                errors.append(DataError(path, line, name, f"unknown value {value[:40]!r} (allowed: {allowed})"))
             if "pattern" in cons and not re.fullmatch(cons["pattern"], value):
-                errors.append(DataError(path, line, name, f"{value!r} does not match {cons['pattern']}"))
+                errors.append(DataError(path, line, name, f"{value[:40]!r} does not match {cons['pattern']}"))
             if cons.get("unique"):
                 seen = seen_unique.setdefault(name, {})
                 if typed in seen:
-                    errors.append(DataError(path, line, name, f"duplicate {value!r} (first on row {seen[typed]})"))
+                    errors.append(DataError(path, line, name, f"duplicate {value[:40]!r} (first on row {seen[typed]})"))
                 else:
                     seen[typed] = line
             record[name] = typed
@@ -196,7 +282,7 @@ def _row_rules(path: Path, rows: list[dict], names: list[str]) -> Iterable[DataE
     pairs = [n[:-3] for n in names if n.endswith("_vi") and f"{n[:-3]}_en" in names]
     for r in rows:
         for stem in pairs:
-            if r.get(f"{stem}_vi") and not r.get(f"{stem}_en"):
+            if r.get(f"{stem}_vi") and not r.get(f"{stem}_en") and f"{stem}_en" not in r.get("_bad", ()):
                 yield DataError(path, r["_row"], f"{stem}_en", "English text is empty while the Vietnamese has text")
         lo, hi = r.get("value_min"), r.get("value_max")
         if lo is not None and hi is not None and lo > hi:
@@ -218,16 +304,31 @@ def _primary_key(path: Path, rows: list[dict], resource: dict) -> Iterable[DataE
 # --- the whole package ---------------------------------------------------------------------------
 
 
-def _source_texts(data_dir: Path, sources: list[dict], seeds_dir: Path | None) -> dict[str, str]:
+def _inside(folder: Path | None, name: object) -> Path | None:
+    """``folder/name`` when that is an existing file inside ``folder`` (never ``..`` or a folder)."""
+    if folder is None or not isinstance(name, str) or not name:
+        return None
+    try:
+        path = (folder / name).resolve()
+        return path if path.is_file() and path.is_relative_to(folder.resolve()) else None
+    except (OSError, ValueError):
+        return None
+
+
+def _source_texts(data_dir: Path, sources: list[dict], seeds_dir: Path | None) -> tuple[dict[str, str], list[DataError]]:
     texts: dict[str, str] = {}
+    errors: list[DataError] = []
     for s in sources:
-        if s.get("text_file"):
-            p = data_dir / s["text_file"]
-            if p.exists():
-                texts[s["id"]] = normalise(p.read_text(encoding="utf-8"))
-        elif s.get("seed_file") and seeds_dir is not None and (seeds_dir / s["seed_file"]).exists():
-            texts[s["id"]] = normalise((seeds_dir / s["seed_file"]).read_text(encoding="utf-8"))
-    return texts
+        path = _inside(data_dir, s.get("text_file")) if s.get("text_file") else _inside(seeds_dir, s.get("seed_file"))
+        if path is None:
+            continue
+        try:
+            texts[s["id"]] = normalise(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as err:
+            column = "text_file" if s.get("text_file") else "seed_file"
+            errors.append(DataError(data_dir / "sources.csv", s["_row"], column,
+                                    f"{path.name} cannot be read as UTF-8 text ({type(err).__name__})"))
+    return texts, errors
 
 
 def _references(data_dir: Path, descriptor: dict, rows: dict[str, list[dict]]) -> Iterable[DataError]:
@@ -262,11 +363,13 @@ def _verbatim(data_dir: Path, descriptor: dict, rows: dict[str, list[dict]], tex
 
 
 def _checksums(data_dir: Path, sources: list[dict]) -> Iterable[DataError]:
-    import hashlib
-
     for s in sources:
-        if s.get("text_file") and s.get("sha256") and (data_dir / s["text_file"]).exists():
-            digest = hashlib.sha256((data_dir / s["text_file"]).read_bytes()).hexdigest()
+        path = _inside(data_dir, s.get("text_file"))
+        if path is not None and s.get("sha256"):
+            try:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                continue  # reported by _source_texts
             if digest != s["sha256"]:
                 yield DataError(data_dir / "sources.csv", s["_row"], "sha256",
                                 f"{s['text_file']} has changed (checksum {digest[:12]}…)")
@@ -286,13 +389,57 @@ def _frame(rows: list[dict], resource: dict) -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
-def check_package(data_dir: Path = DATA_DIR, seeds_dir: Path | None = SEEDS_DIR) -> tuple[Package | None, list[DataError]]:
-    """Every problem in the package at ``data_dir``, and the package if there are none."""
+def file_stats(path: Path) -> dict[str, object]:
+    """Frictionless' ``bytes`` and ``hash`` (``sha256:<hex>``) of one file."""
+    raw = path.read_bytes()
+    return {"bytes": len(raw), "hash": "sha256:" + hashlib.sha256(raw).hexdigest()}
+
+
+def _lock(data_dir: Path, descriptor: dict, rows: dict[str, list[dict]], broken: set[str]) -> Iterable[DataError]:
+    """Files that differ from the row count and hash recorded for them (those without other problems:
+    a file with a bad cell is reported for that cell)."""
+    command = LOCK_COMMAND if data_dir.resolve() == DATA_DIR.resolve() else f"python -m components.lock {data_dir}"
+    fix = f"if the change is deliberate, run `{command}` to record it"
+    for res in descriptor["resources"]:
+        path = data_dir / res["path"]
+        if path.name in broken:
+            continue
+        if not all(k in res for k in ("rows", "bytes", "hash")):
+            yield DataError(path, 0, "-", f"no row count and hash recorded in {DESCRIPTOR}: run `{command}`")
+            continue
+        count = len(rows.get(res["name"], []))
+        if count != res["rows"]:
+            last = rows[res["name"]][-1]["_row"] if rows.get(res["name"]) else 1
+            change = "rows are missing (was the file cut short?)" if count < res["rows"] else "rows were added"
+            yield DataError(path, last + 1, "-", f"{count} rows where {DESCRIPTOR} records {res['rows']}: {change}; "
+                                                 f"{fix}")
+        elif file_stats(path) != {"bytes": res["bytes"], "hash": res["hash"]}:
+            yield DataError(path, 0, "-", f"the content differs from the hash recorded in {DESCRIPTOR}; {fix}")
+
+
+def _descriptor_problem(descriptor: object) -> str | None:
+    try:
+        for res in descriptor["resources"]:  # type: ignore[index]
+            if not (isinstance(res["name"], str) and isinstance(res["path"], str)
+                    and all(isinstance(f["name"], str) for f in res["schema"]["fields"])):
+                return f"resource {res.get('name')!r} needs a name, a path and schema fields"
+    except (TypeError, KeyError, AttributeError):
+        return "it needs a list of resources, each with a name, a path and schema fields"
+    return None
+
+
+def check_package(data_dir: Path = DATA_DIR, seeds_dir: Path | None = SEEDS_DIR,
+                  lock: bool = True) -> tuple[Package | None, list[DataError]]:
+    """Every problem in the package at ``data_dir``, and the package if there are none.
+
+    ``lock=False`` skips the comparison with the recorded row counts and hashes (for recording them)."""
     dp_path = data_dir / DESCRIPTOR
     try:
         descriptor = json.loads(dp_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         return None, [DataError(dp_path, 0, "-", f"cannot read the descriptor: {err}")]
+    if (problem := _descriptor_problem(descriptor)) is not None:
+        return None, [DataError(dp_path, 0, "-", problem)]
     errors: list[DataError] = []
     rows: dict[str, list[dict]] = {}
     for res in descriptor["resources"]:
@@ -302,10 +449,13 @@ def check_package(data_dir: Path = DATA_DIR, seeds_dir: Path | None = SEEDS_DIR)
             rows[res["name"]], errs = [], [err]
         errors += errs
     sources = rows.get("sources", [])
-    texts = _source_texts(data_dir, sources, seeds_dir)
+    texts, errs = _source_texts(data_dir, sources, seeds_dir)
+    errors += errs
     errors += _references(data_dir, descriptor, rows)
     errors += _verbatim(data_dir, descriptor, rows, texts, {s["id"]: s for s in sources})
     errors += _checksums(data_dir, sources)
+    if lock:
+        errors += _lock(data_dir, descriptor, rows, {e.path.name for e in errors})
     if errors:
         return None, errors
     tables = {res["name"]: _frame(rows[res["name"]], res) for res in descriptor["resources"]}

@@ -12,12 +12,13 @@ before it is used, and everything written into the HTML is escaped.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from html import escape
 from urllib.parse import urlencode
 
-from components import content, i18n, maps, site
+from components import content, i18n, maps, seo, site
 from components.data import Package
 from components.i18n import N_
 
@@ -77,6 +78,12 @@ class Meta:
     image_path: str = ""          # the 1200×630 preview
     image_alt: str = ""
 
+    def page_meta(self) -> seo.PageMeta:
+        """The same, as the head-tag builder both editions share takes it."""
+        return seo.PageMeta(self.lang, self.title, self.description, self.path, dict(self.alternates),
+                            site_name=i18n.translate(SITE_NAME, self.lang), image=self.image_path,
+                            image_alt=self.image_alt)
+
 
 def known_slug(slug: str) -> bool:
     return slug in site.SLUGS.values()
@@ -98,8 +105,17 @@ def preview_key(slug: str, unit_code: str | None = None) -> str:
     return slug or "home"
 
 
-def preview_path(slug: str, lang: str, unit_code: str | None = None) -> str:
-    return f"/og/{preview_key(slug, unit_code)}-{lang}.png"
+CARD_VERSION = "1"  # bump when components/previews.py draws differently
+
+
+def preview_name(key: str, lang: str, title: str, description: str) -> str:
+    """The card's file name, named after what it shows: a changed title or description is a new file,
+    so the assets folder can be cached for a year (``home-vi.1a2b3c4d.png``)."""
+    digest = hashlib.sha256("\n".join((CARD_VERSION, lang, title, description)).encode()).hexdigest()[:8]
+    return f"{key}-{lang}.{digest}.png"
+
+
+PREVIEW_DIR = "/assets/og/"
 
 
 def _selection(pkg: Package, slug: str, query: dict[str, str]) -> dict[str, str]:
@@ -128,6 +144,16 @@ def _map_items(pkg: Package, lang: str) -> dict[str, str]:
             for row in frame.to_dict("records")}
 
 
+def _description(pkg: Package, slug: str, lang: str) -> str:
+    """The page's line for search results: ours where written, else its layout's first caption."""
+    if slug in DESCRIPTIONS:
+        return i18n.translate(DESCRIPTIONS[slug], lang)
+    from components import layouts
+
+    build = layouts.PAGES.get(slug)
+    return layouts.description_of(build(pkg, lang)) if build else i18n.translate(SITE_NAME, lang)
+
+
 def page_meta(pkg: Package, slug: str, lang: str, query: dict[str, str] | None = None) -> Meta:
     """The head of one page in one language; ``query`` is the request's (untrusted) query."""
     lang = i18n.resolve_lang(lang)
@@ -135,7 +161,7 @@ def page_meta(pkg: Package, slug: str, lang: str, query: dict[str, str] | None =
     _ = i18n.gettext_for(lang)
     picked = _selection(pkg, slug, dict(query or {}))
     page_title = _(next(t for _p, t, s in site.PAGES + site.HIDDEN_PAGES if s == slug))
-    title, description = page_title, _(DESCRIPTIONS[slug])
+    title, description = page_title, _description(pkg, slug, lang)
     unit_code = picked.get("unit")
     if unit_code:
         unit = content.unit_by_code(pkg, unit_code)
@@ -153,31 +179,15 @@ def page_meta(pkg: Package, slug: str, lang: str, query: dict[str, str] | None =
         return f"/{slug}?" + urlencode({"lang": code, **picked})
 
     return Meta(lang=lang, slug=slug, title=full_title, description=description, path=path_in(lang),
-                alternates={code: path_in(code) for code in i18n.LANGS} | {"x-default": path_in(i18n.DEFAULT_LANG)},
+                alternates={code: path_in(code) for code in i18n.LANGS},
                 static_path=static_path(slug, lang, unit_code),
-                image_path=preview_path(slug, lang, unit_code), image_alt=title)
+                image_path=PREVIEW_DIR + preview_name(preview_key(slug, unit_code), lang, title, description),
+                image_alt=title)
 
 
 def head_tags(meta: Meta, base_url: str) -> str:
-    """``<title>``, description, canonical, hreflang alternates, Open Graph and Twitter card tags."""
-    base = base_url.rstrip("/")
-    e = lambda text: escape(text, quote=True)  # noqa: E731
-    locale = {"vi": "vi_VN", "en": "en_GB"}
-    tags = [f"<title>{e(meta.title)}</title>",
-            f'<meta name="description" content="{e(meta.description)}">',
-            f'<link rel="canonical" href="{e(base + meta.path)}">']
-    tags += [f'<link rel="alternate" hreflang="{e(code)}" href="{e(base + path)}">'
-             for code, path in meta.alternates.items()]
-    tags += [f'<meta property="og:{k}" content="{e(v)}">' for k, v in (
-        ("type", "website"), ("site_name", i18n.translate(SITE_NAME, meta.lang)), ("title", meta.title),
-        ("description", meta.description), ("url", base + meta.path), ("locale", locale[meta.lang]),
-        ("image", base + meta.image_path), ("image:width", "1200"), ("image:height", "630"),
-        ("image:alt", meta.image_alt))]
-    tags += [f'<meta property="og:locale:alternate" content="{locale[c]}">' for c in i18n.LANGS if c != meta.lang]
-    tags += [f'<meta name="twitter:{k}" content="{e(v)}">' for k, v in (
-        ("card", "summary_large_image"), ("title", meta.title), ("description", meta.description),
-        ("image", base + meta.image_path), ("image:alt", meta.image_alt))]
-    return "".join(tags)
+    """``<title>``, description, canonical, ``hreflang`` alternates, Open Graph and Twitter card tags."""
+    return seo.head_tags(meta.page_meta(), base_url)
 
 
 def noscript(meta: Meta) -> str:

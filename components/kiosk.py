@@ -13,7 +13,6 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
 
 import segno
 
@@ -59,7 +58,7 @@ class Settings:
         default = Settings()
         for name in ("idle", "countdown", "slide"):
             if getattr(self, name) != getattr(default, name):
-                out[name] = _number(getattr(self, name))
+                out[name] = number_text(getattr(self, name))
         if self.slides != default.slides:
             out["slides"] = ",".join(self.slides)
         if self.reset_lang != default.reset_lang:
@@ -67,11 +66,13 @@ class Settings:
         return out
 
 
-def _number(value: float) -> str:
+def number_text(value: float) -> str:
+    """Seconds as the URL writes them: ``30``, ``2.5``."""
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _seconds(raw: object, name: str) -> float | None:
+def seconds(raw: object, name: str) -> float | None:
+    """The seconds of setting ``name`` from ``raw``, or None when not a number in its range."""
     default, low, high = TIMES[name]
     try:
         value = float(str(raw).strip())
@@ -82,7 +83,8 @@ def _seconds(raw: object, name: str) -> float | None:
     return value
 
 
-def _slides(raw: object) -> tuple[str, ...] | None:
+def slide_ids(raw: object) -> tuple[str, ...] | None:
+    """Known slide ids from ``a,b,c``, in order, without repeats; None when there is none."""
     if raw is None:
         return None
     picked = tuple(dict.fromkeys(s.strip() for s in str(raw).split(",") if s.strip() in SLIDES))
@@ -102,11 +104,11 @@ def settings(query: Mapping[str, object], env: Mapping[str, str] | None = None) 
     values = {}
     for name in ("idle", "countdown", "slide"):
         for raw in (query.get(name), env.get(ENV[name])):
-            if raw is not None and (value := _seconds(raw, name)) is not None:
+            if raw is not None and (value := seconds(raw, name)) is not None:
                 values[name] = value
                 break
     for raw in (query.get("slides"), env.get(ENV["slides"])):
-        if (picked := _slides(raw)) is not None:
+        if (picked := slide_ids(raw)) is not None:
             values["slides"] = picked
             break
     for raw in (query.get("reset_lang"), env.get(ENV["reset_lang"])):
@@ -120,18 +122,14 @@ KIOSK_PARAMS = (FLAG, "idle", "countdown", "slide", "slides", "reset_lang")
 
 
 def public_address(base: str | None, slug: str, query: Mapping[str, str]) -> str | None:
-    """The same view on the public site: ``base`` + page + its query, kiosk settings left out.
+    """The same view on the public site: ``base`` + page + the parameters that page understands,
+    checked (:func:`components.params.page_address`); kiosk settings and anything unknown left out.
 
     ``base`` must be an http(s) address; anything else gives None (no QR code).
     """
-    if not base:
-        return None
-    parts = urlsplit(base.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    root = f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/"
-    kept = {k: v for k, v in query.items() if k not in KIOSK_PARAMS and not k.startswith("embed")}
-    return root + slug + (f"?{urlencode(kept)}" if kept else "")
+    from components import params
+
+    return params.page_address(base, slug, query)
 
 
 @functools.lru_cache(maxsize=64)
@@ -139,6 +137,21 @@ def qr_data_uri(address: str) -> str:
     """An SVG QR code for ``address`` as a data URI (made here: nothing is fetched)."""
     code = segno.make_qr(address, error="m")
     return code.svg_data_uri(scale=6, border=2, dark="#1b2a24", light="#ffffff")
+
+
+def qr_code(base: str | None, slug: str, query: Mapping[str, str]) -> tuple[str, str] | None:
+    """``(address, data URI)`` of the QR code for this view: the page's canonical address, else the
+    site's home when that cannot be encoded; None without a public http(s) address. Never raises
+    for anything in ``query``."""
+    from components import params
+
+    for address in (public_address(base, slug, query), params.home_address(base, query)):
+        if address:
+            try:
+                return address, qr_data_uri(address)
+            except segno.DataOverflowError:
+                continue
+    return None
 
 
 def source_line(cites: list[render.Citation], lang: str) -> str:

@@ -9,87 +9,27 @@ session, so nothing of the previous visitor is left on either side.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+from pathlib import Path
 
 import streamlit as st
 
-from components import data, i18n, kiosk, maps, render, site, widgets
+from components import data, guard, i18n, kiosk, maps, params, render, site, widgets
 from components.i18n import N_
 
 SLIDE_KEY = "_kiosk_slide"
+ROOT = Path(__file__).resolve().parent.parent
 
-KIOSK_CSS = """
-<style>
-html { font-size: 21px; }
-[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapseButton"],
-[data-testid="stExpandSidebarButton"], [data-testid="stToolbar"], [data-testid="stDecoration"],
-[data-testid="stStatusWidget"], [data-testid="stElementToolbar"], [data-testid="stSkipToContent"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 1.2rem 2.2rem 3rem !important; max-width: none !important; }
-* { -webkit-tap-highlight-color: transparent; }
-body { user-select: none; -webkit-user-select: none; overscroll-behavior: none; }
-h1 { font-size: 2.4rem !important; }
-.st-key-kiosk_head > div:first-child { flex: 1 1 28rem; }
-.ls-brand { margin: 0; font-size: 1.15rem; font-weight: 700; color: #0b5d43; line-height: 1.3; }
-.ls-brand small { display: block; font-weight: 400; font-size: .8rem; color: #3d5249; }
-.st-key-kiosk_nav a, .st-key-kiosk_nav [data-testid="stPageLink-NavLink"] {
-  min-height: 60px; display: flex; align-items: center; justify-content: center; padding: .35rem 1.1rem;
-  border: 2px solid #0b6e4f; border-radius: .8rem; background: #fff; font-size: 1rem; font-weight: 600;
-  text-align: center; text-decoration: none; }
-.st-key-kiosk_nav [data-testid="stPageLink-NavLink"] p, .st-key-kiosk_nav a p { font-size: 1rem !important; }
-.st-key-kiosk_nav .st-key-kiosk_nav_current a { background: #0b6e4f; }
-.st-key-kiosk_nav .st-key-kiosk_nav_current a p { color: #fff !important; }
-.st-key-lang_switch button { min-height: 60px; min-width: 9rem; font-size: 1.05rem !important; font-weight: 700; }
-.st-key-lang_switch button p { font-size: 1.05rem !important; }
-.st-key-lang_switch button[aria-checked="true"] { background: #0b6e4f !important; border-color: #0b6e4f !important; }
-.st-key-lang_switch button[aria-checked="true"] p { color: #fff !important; }
-button, summary, [role="button"], [role="tab"], [data-baseweb="tab"] { min-height: 48px !important; min-width: 48px; }
-.ls-src summary, .ls-note summary, [data-testid="stExpander"] summary { min-height: 48px; display: flex;
-  align-items: center; gap: .4rem; }
-.ls-src summary::-webkit-details-marker { display: none; }
-.ls-qr { display: flex; align-items: center; gap: .7rem; justify-content: flex-end; }
-.ls-qr img { width: 132px; height: 132px; image-rendering: pixelated; border-radius: .3rem; }
-.ls-qr p { margin: 0; font-size: .78rem; color: #3d5249; max-width: 11rem; line-height: 1.3; }
-.ls-qr strong { display: block; color: #1b2a24; font-size: .9rem; }
-.ls-slide h1 { font-size: 2.3rem !important; margin: 0 0 1rem !important; padding: .4rem 0 0 !important; color: #0b5d43; }
-[data-testid="stHeaderActionElements"] { display: none !important; }
-.ls-slide .ls-kpis { grid-template-columns: repeat(3, 1fr); gap: 1.2rem; }
-.ls-slide .ls-kpi { padding: 1.2rem 1.4rem; }
-.ls-slide .ls-kpi h3 { font-size: 1.1rem; }
-.ls-slide .ls-kpi-value { font-size: 2.4rem; }
-.ls-slide .ls-items li { font-size: 1.3rem; margin-bottom: 1.2rem; }
-.ls-slide { animation: ls-fade .7s ease-out; }
-@keyframes ls-fade { from { opacity: 0; transform: translateY(.6rem); } to { opacity: 1; transform: none; } }
-.ls-slide .ls-items strong { font-size: 1.3rem; }
-.ls-slide-source { font-size: .95rem; color: #3d5249; border-top: 2px solid #e6efe9; padding-top: .6rem; margin-top: .8rem; }
-.ls-dots { display: flex; gap: .6rem; margin: .6rem 0 0 !important; padding: 0 !important; list-style: none; }
-.ls-dots li { width: 1rem; height: 1rem; border-radius: 50%; background: #cfe0d7; }
-.ls-dots li.on { background: #0b6e4f; }
-.ls-cta { position: fixed; left: 2.2rem; right: 2.2rem; bottom: 1.2rem; z-index: 20; display: flex;
-  align-items: center; justify-content: center; min-height: 88px; border-radius: 1rem; margin: 0;
-  background: #0b6e4f; color: #fff; font-size: 1.5rem; font-weight: 700;
-  box-shadow: 0 .4rem 1.6rem rgba(0, 0, 0, .18); animation: ls-pulse 2.4s ease-in-out infinite; }
-.st-key-kiosk_attract { padding-bottom: 7rem; }
-@keyframes ls-pulse { 50% { background: #13875f; } }
-#ls-kiosk-countdown { position: fixed; inset: 0; z-index: 1000100; background: rgba(11, 40, 30, .82);
-  display: flex; align-items: center; justify-content: center; }
-#ls-kiosk-countdown section { background: #fff; border-radius: 1.2rem; padding: 2.2rem 2.8rem; max-width: 40rem;
-  text-align: center; box-shadow: 0 1rem 3rem rgba(0, 0, 0, .3); }
-#ls-kiosk-countdown h2 { font-size: 1.7rem; margin: 0 0 .6rem; color: #1b2a24; }
-#ls-kiosk-countdown p { font-size: 1.1rem; margin: 0 0 1.4rem; color: #3d5249; }
-#ls-kiosk-countdown .ls-count { font-size: 4rem; font-weight: 800; color: #0b6e4f; line-height: 1; margin: .2rem 0 1rem; }
-#ls-kiosk-countdown button { min-height: 72px; min-width: 18rem; font-size: 1.35rem; font-weight: 700; border: 0;
-  border-radius: .9rem; background: #0b6e4f; color: #fff; cursor: pointer; }
-.maplibregl-ctrl-group button, .mapboxgl-ctrl-group button { width: 48px !important; height: 48px !important; }
-@media (orientation: portrait) {
-  html { font-size: 23px; }
-  .ls-slide .ls-kpis { grid-template-columns: repeat(2, 1fr); }
-  .st-key-slide_map [data-testid="stHorizontalBlock"] { flex-direction: column; }
-  .st-key-slide_map [data-testid="stColumn"] { width: 100% !important; flex: 1 1 auto !important; }
-  [data-testid="stMainBlockContainer"] { padding: 1rem 1.4rem 3rem !important; }
-}
-</style>
-"""
+# The kiosk's styles live in static/css/kiosk.css (ours, no data in them); read once per process.
+KIOSK_CSS_FILE = ROOT / "static" / "css" / "kiosk.css"
+
+
+@functools.cache
+def kiosk_css() -> str:
+    return f"<style>\n{KIOSK_CSS_FILE.read_text(encoding='utf-8')}</style>"
+
 
 # Runs in the page itself (not a frame): it watches for touches, keys, wheels and scrolls. In page
 # mode, after ``idle`` seconds without any it shows the countdown, then loads the highlights page
@@ -185,7 +125,7 @@ def resolve() -> kiosk.Settings | None:
 
 def chrome(settings: kiosk.Settings, lang: str, mode: str) -> None:
     """Kiosk styles and the idle watcher (``mode`` is "page" or "attract")."""
-    st.html(KIOSK_CSS)
+    st.html(kiosk_css())
     reset = {"path": kiosk.HIGHLIGHTS, "query": {**settings.query(), widgets.LANG_KEY: settings.reset_lang}}
     home = {"path": "", "query": widgets.link_query(lang)}
     config = {"idle": settings.idle, "countdown": settings.countdown, "mode": mode, "reset": reset, "home": home,
@@ -223,13 +163,13 @@ def _brand(lang: str) -> None:
 def take_it_with_you(lang: str, slug: str) -> None:
     """A QR code of this view on the public site (address from ``PLAN_PUBLIC_URL``, else this server)."""
     _ = i18n.gettext_for(lang)
-    base = os.environ.get(kiosk.PUBLIC_URL_ENV) or (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
-    address = kiosk.public_address(base, slug, st.query_params.to_dict())
-    if not address:
+    base = os.environ.get(kiosk.PUBLIC_URL_ENV) or params.base_of(st.context.url, slug)
+    code = kiosk.qr_code(base, slug, st.query_params.to_dict())
+    if code is None:
         return
+    address, image = code
     alt = _("QR code: {address}").format(address=address)
-    widgets.html(render.qr_panel(_("Take it with you"), _("Scan to open this page on your phone."),
-                                 kiosk.qr_data_uri(address), alt))
+    widgets.html(render.qr_panel(_("Take it with you"), _("Scan to open this page on your phone."), image, alt))
 
 
 def highlights(lang: str) -> None:
@@ -240,10 +180,11 @@ def highlights(lang: str) -> None:
 
     @st.fragment(run_every=settings.slide)
     def show() -> None:
-        ids = settings.slides
-        index = int(st.session_state.get(SLIDE_KEY, 0)) % len(ids)
-        st.session_state[SLIDE_KEY] = kiosk.next_index(index, len(ids))
-        draw_slide(kiosk.slide(data.package(), ids[index], lang), lang, index, len(ids))
+        with guard.page(lang):  # a fragment's rerun runs without the router and its guard
+            ids = settings.slides
+            index = int(st.session_state.get(SLIDE_KEY, 0)) % len(ids)
+            st.session_state[SLIDE_KEY] = kiosk.next_index(index, len(ids))
+            draw_slide(kiosk.slide(data.package(), ids[index], lang), lang, index, len(ids))
 
     with st.container(key="kiosk_attract"):
         show()

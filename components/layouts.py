@@ -207,9 +207,8 @@ def targets(pkg: Package, lang: str) -> list:
                           Rows("figure_table", content.targets_in(pkg, lang, domain))])
                 for domain, label in content.DOMAINS]),
         Heading(_("What the 2026 adjustment changed")),
-        Caption(_("The 2024 figures are those the news reported for the original plan (Decision 236/QĐ-TTg) and "
-                  "its implementation plan; each cites its article. Periods and bases can differ: see the data "
-                  "notes.")),
+        Caption(_("The 2024 plan's figures are those the news reported for it (Decision 236/QĐ-TTg) and for its "
+                  "implementation plan; each cites its article. Periods and bases can differ: see the data notes.")),
         Chart(versions),
         Rows("version_table", content.version_rows(pkg, lang)),
         Heading(_("Growth in 2023 and the growth target")),
@@ -242,13 +241,13 @@ def border_gates(pkg: Package, lang: str) -> list:
     _ = i18n.gettext_for(lang)
     return [
         Heading(_("Border gates and the border economy"), 1),
-        Caption(_("Article 1, sections III.1.c, V.1 and VI.1.c of the decision. Partner gates on the Chinese side "
-                  "are shown only where a source names them.")),
+        Caption(_("Article 1, sections III.1.c, V.1 and VI.1.c of the decision. Counterpart gates and crossings on "
+                  "the Chinese side are shown only where a source names them.")),
         Twin("border-gates"),
-        Heading(_("The Đồng Đăng – Lạng Sơn border economic zone")),
+        Heading(_("The Đồng Đăng – Lạng Sơn border-gate economic zone")),
         Rows("item_list", content.logistics_items(pkg, lang, kinds=("border_economic_zone",))),
         Heading(_("Map of the border gates")),
-        Map("gates", ("gates", "ports", "urban"), zoom=8.9, centre=maps.GATES_CENTRE),
+        Map("gates", maps.GATES_LAYERS, zoom=8.9, centre=maps.GATES_CENTRE),
         Heading(_("The 5 priority gates and crossings")),
         Rows("item_list", content.priority_gates(pkg, lang), {"ordered": True}),
         Heading(_("The 10 border gates")),
@@ -296,7 +295,7 @@ def urban_system(pkg: Package, lang: str) -> list:
                   "III.3), and 13 urban areas by 2030 (section IV.1).")),
         Twin("urban-system"),
         Heading(_("Map of the urban system")),
-        Map("urban", ("zones", "urban", "gates", "ports", "poles", "axis")),
+        Map("urban", maps.URBAN_LAYERS),
         Heading(_("13 urban areas by 2030")),
         Rows("figure_table", content.urban_rows(pkg, lang), {"headers": (_("Urban area"), _("Class"))}),
         Label(_("Communes planned to become wards")),
@@ -416,9 +415,10 @@ def commune(pkg: Package, lang: str, unit: dict) -> list:
 def commune_page(pkg: Package, lang: str, unit: dict) -> list:
     """A commune's own static page: the "My commune" title and caption, then its profile."""
     _ = i18n.gettext_for(lang)
+    profile = [Heading(b.text, 2) if isinstance(b, Heading) else b for b in commune(pkg, lang, unit)[1:]]
     return [Heading(_("{name}: what the plan says").format(name=unit["registry_name"]), 1),
             Caption(_("Everything Decision 339/QĐ-UBND says about this commune or ward, with citations.")),
-            Twin(f"commune/{unit['code']}")] + commune(pkg, lang, unit)[1:]
+            Twin(f"commune/{unit['code']}")] + profile
 
 
 def markdown_escape(text: str) -> str:
@@ -426,7 +426,9 @@ def markdown_escape(text: str) -> str:
     return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~" else c for c in text)
 
 
-# slug -> (layout, whether it has a PDF brief). The order is the site's order.
+# The pages with a layout: app url_path -> layout. Each gets its static twin (/vi/<slug>/, /en/<slug>/) and a PDF
+# brief; a new topic page (e.g. the plan reader, "plan") is added here and its script calls widgets.show_page.
+# The order is the site's order.
 PAGES: dict[str, Callable[[Package, str], list]] = {
     "": overview,
     "targets": targets,
@@ -438,7 +440,3 @@ PAGES: dict[str, Callable[[Package, str], list]] = {
     "sources": sources_page,
 }
 
-
-def register(slug: str, layout: Callable[[Package, str], list]) -> None:
-    """Add a page (e.g. the plan reader) to both editions: its layout is walked by the app and the static site."""
-    PAGES[slug] = layout

@@ -46,6 +46,8 @@ LAYERS = {  # key -> (legend msgid, symbol, colour, on by default)
     "industry": (N_("Communes where industrial parks are focused"), "▣", [90, 90, 90], False),
     "tourism": (N_("Mẫu Sơn national tourist area"), "✿", [0, 140, 70], False),
 }
+URBAN_LAYERS = ("zones", "urban", "gates", "ports", "poles", "axis")  # the urban-system page's defaults
+GATES_LAYERS = ("gates", "ports", "urban")  # the border-gate page's defaults
 GATES_CENTRE = (21.93, 106.78)  # the border-gate view: the gates and the Lạng Sơn urban area
 
 
@@ -144,7 +146,7 @@ def layer_points(pkg: Package, lang: str) -> dict[str, pd.DataFrame]:
             "size": 22 if priority else 15,
             "tooltip": _tip(c[i18n.col("name", lang)], i18n.translate(content.GATE_KINDS[c["kind"]], lang),
                             _("partner on the Chinese side: {partner}").format(partner=partner),
-                            _("one of the 5 priorities") if priority else None,
+                            _("one of the 5 priority gates and crossings") if priority else None,
                             _source_line(pkg, c, lang), _precision(prec, lang))})
 
     logistics = pkg["logistics"]

@@ -84,24 +84,23 @@ def page_card(pkg: Package, slug: str, lang: str, unit_code: str | None = None) 
     return card(meta.image_alt, meta.description, lang)
 
 
-def all_cards(pkg: Package) -> dict[str, bytes]:
-    """Every preview the site links to, by file name (``targets-en.png``, ``commune-06184-vi.png``)."""
-    out: dict[str, bytes] = {}
+def all_metas(pkg: Package) -> list[head.Meta]:
+    """Every page head that names a preview: each page and each commune or ward, in each language."""
     slugs = [slug for _p, _t, slug in head.site.PAGES + head.site.HIDDEN_PAGES]
-    for lang in i18n.LANGS:
-        for slug in slugs:
-            out[f"{head.preview_key(slug)}-{lang}.png"] = page_card(pkg, slug, lang)
-        for code in pkg["admin_units"]["code"]:
-            out[f"{head.preview_key('commune', code)}-{lang}.png"] = page_card(pkg, "commune", lang, code)
+    out = [head.page_meta(pkg, slug, lang) for lang in i18n.LANGS for slug in slugs]
+    out += [head.page_meta(pkg, "commune", lang, {"unit": code})
+            for lang in i18n.LANGS for code in pkg["admin_units"]["code"]]
     return out
 
 
-def write_all(pkg: Package, folder: Path) -> list[Path]:
-    """Write every preview into ``folder`` (created); returns the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
+def write_all(pkg: Package, site_root: Path) -> list[Path]:
+    """Write every preview where its head links it (``site_root`` + ``/assets/og/…``); returns the files."""
     written = []
-    for name, png in all_cards(pkg).items():
-        path = folder / name
-        path.write_bytes(png)
+    for meta in all_metas(pkg):
+        path = site_root / meta.image_path.lstrip("/")
+        if path in written:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(card(meta.image_alt, meta.description, meta.lang))
         written.append(path)
     return written

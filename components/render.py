@@ -85,7 +85,7 @@ def figure_table(rows: list[dict], lang: str, caption: str | None = None,
     An accessible two-column table that turns into stacked cards on phones.
     """
     _ = i18n.gettext_for(lang)
-    head_label, head_value = headers or (_("Indicator"), _("Target"))
+    head_label, head_value = headers or (_("Indicator"), _("Target value"))
     out = ['<table class="ls-table">']
     if caption:
         out.append(f"<caption>{escape(caption)}</caption>")
@@ -273,3 +273,21 @@ def edition_links(links: list[tuple[str, str]], label: str) -> str:
     """A short line of links to the page's other editions (``href`` made by ``components.site``)."""
     inner = " · ".join(f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)
     return f'<nav class="ls-editions" aria-label="{escape(label)}"><p>{inner}</p></nav>'
+
+
+def link_list(links: list[tuple[str, str]], label: str) -> str:
+    """A labelled list of links (``href`` made by ``components.site``, text escaped)."""
+    inner = "".join(f'<li><a href="{escape(href)}">{escape(text)}</a></li>' for href, text in links)
+    return f'<ul class="ls-links" aria-label="{escape(label)}">{inner}</ul>'
+
+
+def map_legend_swatches(entries: list[dict], title: str) -> str:
+    """The map's legend with each symbol drawn in a tiny SVG (``fill``, no ``style`` attribute: pages whose
+    security policy allows no inline styles, like the static edition, show the colours too)."""
+    def swatch(e: dict) -> str:
+        r, g, b = (int(c) for c in e["colour"][:3])
+        return (f'<svg class="ls-sym" width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">'
+                f'<text x="9" y="14" text-anchor="middle" font-size="15" fill="rgb({r},{g},{b})">'
+                f'{escape(e["symbol"])}</text></svg>')
+    items = "".join(f"<li>{swatch(e)} {escape(e['label'])}</li>" for e in entries)
+    return f'<div class="ls-legend"><strong>{escape(title)}</strong><ul>{items}</ul></div>'

@@ -23,6 +23,10 @@ PAGES = [
     ("pages/search.py", N_("Search"), "search"),
     ("pages/sources.py", N_("Sources and data"), "sources"),
 ]
+# The line under every page of both editions.
+SOURCE_LINE = N_("Source of every figure: Decision 339/QĐ-UBND of the Lạng Sơn People's Committee, 28 February 2026, "
+                 "approving the adjusted provincial plan 2021–2030, vision to 2050. English translation by the "
+                 "dashboard team; the official Vietnamese wording is one click away beside each figure.")
 # Registered but listed nowhere: the kiosk's attract loop of highlight slides.
 HIDDEN_PAGES = [("pages/highlights.py", N_("Highlights"), "highlights")]
 SLUGS = {path: slug for path, _, slug in PAGES + HIDDEN_PAGES}

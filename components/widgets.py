@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import base64
 import functools
 import json
 import os
 import re
 from collections.abc import Callable
+from html import escape
+from urllib.parse import urlencode
+from xml.sax.saxutils import unescape as xml_unescape
 
 import streamlit as st
 
-from components import content, data, exports, i18n, maps, render, site
+from components import content, data, exports, guard, i18n, maps, params, render, site, static_map
 from components.i18n import N_
 
 LANG_KEY = "lang"
@@ -32,6 +36,7 @@ def resolve_page_lang() -> str:
     return lang
 
 
+@guard.callback
 def _switched() -> None:
     chosen = i18n.resolve_lang(st.session_state.get(SWITCH_KEY))
     st.session_state[LANG_KEY] = chosen
@@ -117,7 +122,7 @@ def page_context(page_file: str) -> tuple[str, Callable[[str], str]]:
     """
     if not st.session_state.get(ROUTED_KEY):
         st.session_state[HANDOVER_KEY] = {"page": site.page_path(page_file),
-                                          "query": st.query_params.to_dict()}
+                                          "query": params.clean(st.query_params.to_dict())}
         st.switch_page("app.py")
     lang = i18n.resolve_lang(st.session_state.get(LANG_KEY))
     return lang, i18n.gettext_for(lang)
@@ -222,7 +227,7 @@ def _url_bound(param: str, widget_key: str, read: Callable, write: Callable) -> 
     if write(value) != raw:
         _set_param(param, write(value))
     st.session_state[widget_key] = value
-    return lambda: _set_param(param, write(st.session_state.get(widget_key)))
+    return guard.callback(lambda: _set_param(param, write(st.session_state.get(widget_key))))
 
 
 @functools.lru_cache(maxsize=32)
@@ -230,38 +235,135 @@ def deck(lang: str, layers: tuple[str, ...], basemap: bool, zoom: float, centre:
     return maps.plan_map(data.package(), lang, layers, basemap=basemap, zoom=zoom, centre=centre)
 
 
+# The interactive (deck.gl) map costs phones seconds of a frozen page and a large download, so a map
+# area first shows the static picture and loads the interactive map when asked: the "Explore the map"
+# button, ``?map=interactive`` (a shared link reproduces the view), the visitor's earlier choice in this
+# session, or on wide screens static/js/map-explore.js once the visitor uses the page and the map is in
+# view. A kiosk (a fast machine, a touch screen made for panning) always shows the interactive map.
+MAP_MODE_KEY = "map"
+INTERACTIVE = "interactive"
+MAP_CHOICE_KEY = "_map_choice"  # session: {map key: True (interactive) or False (the picture, chosen)}
+STATIC_DIR = data.ROOT / "static"
+
+
+@functools.cache
+def _asset(name: str) -> str:
+    """One of our own static files, read once per process."""
+    return (STATIC_DIR / name).read_text(encoding="utf-8")
+
+
+def _map_assets() -> None:
+    st.html(f"<style>{_asset('css/map.css')}</style>")
+    st.html(f"<script>{_asset('js/map-explore.js')}</script>", unsafe_allow_javascript=True)
+
+
+def _choose_map(key: str, interactive: bool) -> None:
+    st.session_state.setdefault(MAP_CHOICE_KEY, {})[key] = interactive
+    _set_param(MAP_MODE_KEY, INTERACTIVE if interactive else None)
+
+
+def map_is_interactive(key: str) -> bool:
+    """Whether the map ``key`` is drawn interactive in this run: on a kiosk, when the URL says
+    ``?map=interactive`` (then remembered), else as the visitor last chose in this session. The URL
+    is brought in line (an unknown value dropped), so the share link reproduces the view."""
+    if kiosk_settings():
+        return True
+    choices = st.session_state.setdefault(MAP_CHOICE_KEY, {})
+    if st.query_params.get(MAP_MODE_KEY) == INTERACTIVE:
+        choices[key] = True
+    interactive = bool(choices.get(key))
+    _set_param(MAP_MODE_KEY, INTERACTIVE if interactive else None)
+    return interactive
+
+
+def _map_bar(key: str, interactive: bool, lang: str, basemap_switch: bool = False) -> bool:
+    """The button that loads the interactive map (or goes back to the picture), and with the
+    interactive map the basemap switch; one row of the same height either way. Returns the basemap choice."""
+    if kiosk_settings():
+        return False
+    _ = i18n.gettext_for(lang)
+    basemap = False
+    with st.container(horizontal=True, key=f"mapbar_{key}", vertical_alignment="center", gap="medium"):
+        if interactive:
+            st.button(_("Show the map as a picture"), key=f"mappicture_{key}", icon=":material/image:",
+                      on_click=_choose_map, args=(key, False))
+            if basemap_switch:
+                basemap = st.toggle(_("Show an online basemap"), value=False, key=f"{key}_basemap")
+        else:
+            st.button(_("Explore the map"), key=f"mapexplore_{key}", icon=":material/explore:", type="primary",
+                      on_click=_choose_map, args=(key, True))
+    return basemap
+
+
+def _map_picture(pkg, lang: str, kind: str, key: str, interactive: bool, **options) -> None:
+    """The static picture that sizes the map area, as an image (Streamlit's HTML sanitiser keeps no
+    inline SVG) named by the picture's own title and description. Under the interactive map it is
+    hidden from screen readers (the interactive map carries the description). While the visitor has
+    not chosen, it is marked for map-explore.js to load the interactive map on wide screens."""
+    svg = static_map.map_svg(pkg, lang, kind, **options)
+    html(_picture_markup(svg, kind, interactive,
+                         auto=st.session_state.get(MAP_CHOICE_KEY, {}).get(key) is not False,
+                         button=f"mapexplore_{key}"))
+
+
+_SVG_SIZE = re.compile(r'<svg [^>]*?width="([\d.]+)" height="([\d.]+)"')
+_SVG_TEXT = re.compile(r"<(title|desc) id=\"[^\"]*\">(.*?)</\1>", re.S)
+
+
+def _picture_markup(svg: str, kind: str, interactive: bool, auto: bool, button: str) -> str:
+    """``<img>`` of a :func:`static_map.map_svg` picture; its title and description (escaped there) become
+    the ``alt`` text, re-escaped for the attribute. ``width``/``height`` let the browser reserve the box."""
+    width, height = _SVG_SIZE.search(svg).groups()
+    alt = " ".join(xml_unescape(text, {"&quot;": "\""}) for _tag, text in _SVG_TEXT.findall(svg))
+    src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    marks = ' aria-hidden="true"' if interactive else (f' data-ls-explore="{button}"' if auto else "")
+    return (f'<div class="ls-mapstatic ls-mapstatic--{kind}"{marks}><img src="{src}" width="{width}" '
+            f'height="{height}" alt="{escape(alt, quote=True)}"></div>')
+
+
 def map_view(lang: str, key: str, default_layers: tuple[str, ...], zoom: float = 8.1,
              centre: tuple[float, float] = maps.CENTRE) -> None:
     """The schematic plan map with layer toggles, legend, selection card (kept in ``?item=``),
-    a text summary and the table of every point."""
+    a text summary and the table of every point. ``key`` is also the static map's kind
+    (``"urban"`` or ``"gates"``)."""
     _ = i18n.gettext_for(lang)
     pkg = data.package()
     options = list(maps.LAYERS)
+    _map_assets()
     chosen = _url_layers(options, default_layers, _("Layers"), lang, f"{key}_layers")
-    # A kiosk never asks the internet for anything: no basemap switch there.
-    basemap = not kiosk_settings() and st.toggle(_("Show an online basemap"), value=False, key=f"{key}_basemap")
-    if basemap:
-        st.caption(_("The basemap is drawn by a third-party provider from OpenStreetMap data: its borders and "
-                     "names are the provider's and are not authoritative. It needs an internet connection."))
     layers = tuple(k for k in options if k in (chosen or []))
+    interactive = map_is_interactive(key)
     points = maps.layer_points(pkg, lang)
     known = {row["id"]: row for frame in points.values() if not frame.empty for row in frame.to_dict("records")}
     left, right = st.columns([3, 1], gap="medium")
     with left:
-        event = st.pydeck_chart(deck(lang, layers, basemap, zoom, centre), on_select="rerun",
-                                selection_mode="single-object", key=f"{key}_map", height=620,
-                                alt=maps.summary(pkg, lang))
-        picked = [o for objs in (event.selection.get("objects") or {}).values() for o in objs] if event else []
-        if picked and picked[0].get("id") in known:
-            st.query_params[MAP_ITEM_KEY] = picked[0]["id"]
+        # A kiosk never asks the internet for anything: no basemap switch there.
+        basemap = _map_bar(key, interactive, lang, basemap_switch=True)
+        if basemap:
+            st.caption(_("The basemap is drawn by a third-party provider from OpenStreetMap data: its borders and "
+                         "names are the provider's and are not authoritative. It needs an internet connection."))
+        with st.container(key=f"mapbox_{key}"):
+            _map_picture(pkg, lang, key, key, interactive, layers=layers)
+            if interactive:
+                event = st.pydeck_chart(deck(lang, layers, basemap, zoom, centre), on_select="rerun",
+                                        selection_mode="single-object", key=f"{key}_map", height=620,
+                                        alt=maps.summary(pkg, lang))
+                picked = [o for objs in (event.selection.get("objects") or {}).values() for o in objs] if event else []
+                if picked and picked[0].get("id") in known:
+                    st.query_params[MAP_ITEM_KEY] = picked[0]["id"]
+        map_download_bar(key, lang, layers)
     with right:
         html(render.map_legend(maps.legend(lang, layers), _("Legend")))
         item = known.get(st.query_params.get(MAP_ITEM_KEY))
         if item:
             lines = item["tooltip"].split("\n")
-            html(render.map_card(lines[0], lines[1:], _("Select another point on the map to change this card.")))
-        else:
+            hint = (_("Select another point on the map to change this card.") if interactive else
+                    _("Explore the map and select another point to change this card."))
+            html(render.map_card(lines[0], lines[1:], hint))
+        elif interactive:
             st.caption(_("Select a point on the map to see its details here."))
+        else:
+            st.caption(_("Explore the map and select a point to see its details here."))
     st.caption(_("Positions are approximate and for orientation only; this schematic map draws no borders. The "
                  "axis is drawn through the Hữu Nghị gate, the Lạng Sơn urban area, Chi Lăng and Hữu Lũng; lines "
                  "towards neighbouring provinces stop at the edge of the map."))
@@ -275,6 +377,28 @@ def map_view(lang: str, key: str, default_layers: tuple[str, ...], zoom: float =
 
 
 EXPORTS_ENV = "PLAN_EXPORTS"  # "off" hides export controls (the benchmark's baseline)
+
+
+@functools.lru_cache(maxsize=64)
+def _map_bytes(kind: str, lang: str, layers: tuple[str, ...], fmt: str) -> bytes:
+    """Render one map download on demand; cached, so a second click costs nothing."""
+    if fmt == "png":
+        return static_map.map_png(data.package(), lang, kind, layers=layers)
+    return static_map.map_svg(data.package(), lang, kind, layers=layers, for_download=True).encode("utf-8")
+
+
+def map_download_bar(kind: str, lang: str, layers: tuple[str, ...]) -> None:
+    """PNG (2×) and SVG of the map as shown (its layers), with title, legend and sources baked in;
+    nothing is rendered until a button is pressed. Never on a kiosk."""
+    if kind not in ("urban", "gates") or os.environ.get(EXPORTS_ENV) == "off" or kiosk_settings():
+        return
+    _ = i18n.gettext_for(lang)
+    kinds = (("png", _("Map as PNG image"), "image/png"), ("svg", _("Map as SVG image"), "image/svg+xml"))
+    for column, (fmt, label, mime) in zip(st.columns(2, gap="small"), kinds):
+        with column:
+            st.download_button(label, data=functools.partial(_map_bytes, kind, lang, layers, fmt),
+                               icon=":material/download:", file_name=static_map.download_name(kind, lang, fmt),
+                               mime=mime, on_click="ignore", key=f"map_export_{kind}_{fmt}", width="stretch")
 
 
 @functools.lru_cache(maxsize=64)
@@ -314,16 +438,18 @@ def data_download(lang: str) -> None:
                        on_click="ignore", key="data_zip", type="primary")
 
 
-def share_and_cite(lang: str) -> None:
-    """The current view's address and a ready citation, both copyable."""
+def share_and_cite(lang: str, slug: str = "") -> None:
+    """The current view's address (only the parameters page ``slug`` understands, checked) and a
+    ready citation, both copyable."""
     _ = i18n.gettext_for(lang)
     with st.expander(_("Share this view and cite the plan")):
-        url = st.context.url or ""
-        query = "&".join(f"{k}={v}" for k, v in st.query_params.to_dict().items())
+        base = params.base_of(st.context.url, slug)
+        query = st.query_params.to_dict()
+        kept = params.for_page(slug, query)
+        address = params.page_address(base, slug, query) or f"/{slug}?{urlencode(kept)}"
         # Plain fields with a Copy button: st.code would pull a 400 KB syntax highlighter into every page.
         copy, copied = _("Copy"), _("Copied")
-        html(render.copy_field("ls-share-link", _("Link to this view"),
-                               f"{url.split('?')[0]}?{query}" if query else url, copy, copied))
+        html(render.copy_field("ls-share-link", _("Link to this view"), address, copy, copied))
         html(render.copy_field("ls-share-cite", _("Cite this"), exports.citation(lang), copy, copied, multiline=True))
         st.html(f"<script>{_script('copy.js')}</script>", unsafe_allow_javascript=True)
         other = next(c for c in i18n.LANGS if c != lang)
@@ -349,7 +475,8 @@ def unit_picker(pkg, lang: str) -> dict | None:
     choices = dict(content.unit_choices(pkg))
     codes = list(choices)
     widget_key = "unit_choice"
-    valid = lambda code: code if code in choices else None  # noqa: E731  (a bad ?unit= means no choice)
+    # A bad ?unit= means no choice; 6184 is read as 06184 (components/params.py).
+    valid = lambda code: params.unit(code) if params.unit(code) in choices else None  # noqa: E731
     changed = _url_bound(UNIT_KEY, widget_key, valid, valid)
     code = st.selectbox(_("Commune or ward"), codes, format_func=choices.__getitem__, key=widget_key,
                         on_change=changed, placeholder=_("Type a name, with or without diacritics"))
@@ -357,10 +484,16 @@ def unit_picker(pkg, lang: str) -> dict | None:
 
 
 def unit_locator(lang: str, unit_id: str) -> None:
-    """A small schematic map: every unit by zone, this one marked."""
+    """A small schematic map: every unit by zone, this one marked; the picture first, like the plan maps."""
     _ = i18n.gettext_for(lang)
-    st.pydeck_chart(_locator(lang, unit_id), height=360, alt=_("Where this unit lies among the 65 communes and "
-                                                              "wards (schematic, approximate positions)."))
+    _map_assets()
+    interactive = map_is_interactive("unit")
+    _map_bar("unit", interactive, lang)
+    with st.container(key="mapbox_unit"):
+        _map_picture(data.package(), lang, "unit", "unit", interactive, unit_id=unit_id)
+        if interactive:
+            st.pydeck_chart(_locator(lang, unit_id), height=360, alt=_("Where this unit lies among the 65 communes "
+                                                                      "and wards (schematic, approximate positions)."))
     st.caption(_("Schematic map: positions are approximate and for orientation only; no borders are drawn."))
 
 

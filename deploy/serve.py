@@ -7,6 +7,8 @@ SIGTERM or Ctrl-C stops everything it started. Python's standard library only.
 
     python deploy/serve.py [--replicas 2] [--port 8080] [--base-port 8511]
     python deploy/serve.py --render-only --replicas 3 …   # the nginx configuration for systemd
+    python deploy/serve.py --proxy-only --replica-hosts app-1:8511,app-2:8512
+                                                          # nginx alone, for replicas in other containers
 
 Pre-compressed copies of Streamlit's hashed static files (gzip, and brotli when the ``brotli`` command
 exists) are made once per Streamlit version, so nginx serves them from disk without compressing again.
@@ -18,7 +20,6 @@ import argparse
 import gzip
 import json
 import os
-import re
 import secrets
 import shutil
 import signal
@@ -35,11 +36,6 @@ TEMPLATE = DEPLOY / "nginx.conf.in"
 NGINX_MODULES = Path("/usr/lib/nginx/modules")
 COMPRESSIBLE = (".js", ".css", ".svg", ".json", ".map", ".txt", ".html")
 BASEMAP_ORIGINS = "https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com"
-# Frontend chunks of the elements the router draws on every page (st.html, the language switch, the
-# sidebar search box, page links). Streamlit fetches such a chunk only when its element arrives on
-# the websocket, a chain of round trips on a phone; nginx names them in the page so that the browser
-# fetches them while it starts the app.
-PRELOAD = ("Html", "ButtonGroup", "TextInput", "PageLink", "StreamlitSyntaxHighlighter")
 HEALTH_EVERY = 5.0      # seconds between health checks of each replica
 HEALTH_TIMEOUT = 10.0   # a replica busy with a spike of page runs answers late, but answers
 UNHEALTHY_AFTER = 6     # failed checks in a row (about a minute) before a running replica is restarted
@@ -107,55 +103,70 @@ def precompressed_static(cache: Path) -> Path:
     return target
 
 
-def preload_links(static_root: Path, names: tuple[str, ...] = PRELOAD) -> str:
-    """``<link rel="modulepreload">`` for these chunks and what they import, less what index.html loads."""
-    js = static_root / "static" / "js"
-    index = (streamlit_static()[1] / "index.html").read_text(encoding="utf-8")
-    todo = [hit.name for name in names for hit in sorted(js.glob(f"{name}.*.js"))[:1]]
-    seen: list[str] = []
-    while todo:
-        name = todo.pop(0)
-        if name in seen or not (js / name).exists():
-            continue
-        seen.append(name)
-        todo += re.findall(r'(?:from|import)\s*"\./([\w.-]+\.js)"', (js / name).read_text(encoding="utf-8"))
-    return "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{n}">'
-                   for n in seen if f"static/js/{n}" not in index)
+SITE_ROOT = ROOT / "build" / "site"  # the static edition (make static)
+# The static edition runs no script and loads only its own files (the same policy as components/server.py).
+STATIC_CSP = ("default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+              "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+
+
+def content_security_policy(frame_ancestors: str = "'self'") -> str:
+    """The Content-Security-Policy of every reply, with these ``frame-ancestors`` sources."""
+    # Inline scripts: Streamlit's index.html and st.html(unsafe_allow_javascript=True) both need them;
+    # WebAssembly compilation (not JavaScript eval) is used by the frontend on every page.
+    return ("default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; "
+            "style-src 'self' 'unsafe-inline'; "
+            f"img-src 'self' data: blob: {BASEMAP_ORIGINS}; font-src 'self' data:; "
+            f"connect-src 'self' {BASEMAP_ORIGINS}; worker-src 'self' blob:; child-src 'self' blob:; "
+            "frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            f"frame-ancestors {frame_ancestors}")
+
+
+def security_headers(frame_ancestors: str = "'self'") -> dict[str, str]:
+    """The security headers of every reply: nginx here, the Kubernetes gateway and the static pages' nginx."""
+    return {
+        "Content-Security-Policy": content_security_policy(frame_ancestors),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    }
+
+
+def _nginx_value(value: str) -> str:
+    return f'"{value}"' if " " in value else value
 
 
 def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, static_root: Path,
                  conn_limit: int = 100, embed_ancestors: str = "https:", user: str | None = None,
-                 serve_static: bool = True, preload: tuple[str, ...] = PRELOAD) -> str:
+                 serve_static: bool = True,
+                 hosts: list[str] | None = None, access_log: str | None = None,
+                 site_root: Path = SITE_ROOT) -> str:
     """The nginx configuration for these replica ports (see ``deploy/nginx.conf.in``).
 
-    Without ``serve_static`` nginx finds no file under ``/static/`` and passes those requests to the replicas.
+    The replicas listen on loopback unless ``hosts`` names each one's host (other containers); their ports
+    must differ, since nginx tells them apart by port. Without ``serve_static`` nginx finds no file under
+    ``/static/`` and passes those requests to the replicas. ``access_log`` is a file (``run_dir/access.log``
+    by default) or ``off`` (a long-lived container whose /tmp is memory).
     """
+    hosts = hosts or ["127.0.0.1"] * len(ports)
+    if len(set(ports)) != len(ports) or len(hosts) != len(ports):
+        raise ValueError("every replica needs a port of its own (and one host each)")
     brotli = all((NGINX_MODULES / f"ngx_http_brotli_{k}_module.so").exists() for k in ("filter", "static"))
     names = [f"r{i}" for i in range(1, len(ports) + 1)]
 
     def servers(primary: int | None) -> str:
         lines = []
-        for p in ports:
+        for h, p in zip(hosts, ports):
             backup = " backup" if primary is not None and p != primary else ""
-            lines.append(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s{backup};")
+            lines.append(f"        server {h}:{p} max_fails=1 fail_timeout=5s{backup};")
         return "\n".join(lines)
 
     upstreams = [f"    upstream replicas_any {{\n        least_conn;\n{servers(None)}\n        keepalive 32;\n    }}"]
     upstreams += [f"    upstream replicas_{n} {{\n{servers(p)}\n        keepalive 16;\n    }}" for n, p in zip(names, ports)]
-    # Inline scripts: Streamlit's index.html and st.html(unsafe_allow_javascript=True) both need them;
-    # WebAssembly compilation (not JavaScript eval) is used by the frontend on every page.
-    csp = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; "
-           "style-src 'self' 'unsafe-inline'; "
-           f"img-src 'self' data: blob: {BASEMAP_ORIGINS}; font-src 'self' data:; "
-           f"connect-src 'self' {BASEMAP_ORIGINS}; worker-src 'self' blob:; child-src 'self' blob:; "
-           "frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-           "frame-ancestors $frame_ancestors")
-    headers = "\n".join(f"            add_header {h} always;" for h in (
-        f'Content-Security-Policy "{csp}"',
-        "X-Content-Type-Options nosniff",
-        "Referrer-Policy strict-origin-when-cross-origin",
-        'Permissions-Policy "camera=(), microphone=(), geolocation=(), payment=(), usb=()"',
-    ))
+    headers = "\n".join(f"            add_header {name} {_nginx_value(value)} always;"
+                        for name, value in security_headers("$frame_ancestors").items())
+    site_headers = "\n".join(f"            add_header {name} {_nginx_value(value)} always;"
+                             for name, value in {**security_headers(),
+                                                 "Content-Security-Policy": STATIC_CSP}.items())
     proxy_headers = "\n".join(f"            proxy_set_header {h};" for h in (
         # The original Host, port included: Streamlit compares it with the websocket's Origin.
         "Host $http_host",
@@ -178,14 +189,16 @@ def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, sta
         "brotli_static": "            brotli_static on;" if brotli else "",
         "upstreams": "\n".join(upstreams),
         "pool_map": "\n".join(f"        {n} replicas_{n};" for n in names),
-        "served_map": "\n".join(f'        "~127\\.0\\.0\\.1:{p}$" {n};' for n, p in zip(names, ports)),
+        "served_map": "\n".join(f'        "~:{p}$" {n};' for n, p in zip(names, ports)),
         "embed_ancestors": embed_ancestors,
         "listen": listen,
         "port": str(port),
         "static_root": str(static_root if serve_static else run_dir / "static-not-readable"),
         "security_headers": headers,
+        "site_root": str(site_root),
+        "site_headers": site_headers,
         "proxy_headers": proxy_headers,
-        "preload": preload_links(static_root, preload) if preload else "",
+        "access_log": "off" if access_log == "off" else f"{access_log or run_dir / 'access.log'} replicas",
     }
     text = TEMPLATE.read_text(encoding="utf-8")
     for key, value in values.items():
@@ -193,9 +206,9 @@ def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, sta
     return text
 
 
-def healthy(port: int, timeout: float = HEALTH_TIMEOUT) -> bool:
+def healthy(port: int, timeout: float = HEALTH_TIMEOUT, host: str = "127.0.0.1") -> bool:
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=timeout) as r:
+        with urllib.request.urlopen(f"http://{host}:{port}/_stcore/health", timeout=timeout) as r:
             return r.status == 200
     except OSError:
         return False
@@ -213,7 +226,8 @@ class Supervisor:
         self.nginx: subprocess.Popen | None = None
         self.stopping = False
         env = {**read_env_file(args.env_file), **os.environ}  # the environment wins (docker run -e …)
-        env["STREAMLIT_SERVER_COOKIE_SECRET"] = cookie_secret(args.secret_file)
+        if not args.proxy_only:  # nginx alone needs no secret
+            env["STREAMLIT_SERVER_COOKIE_SECRET"] = cookie_secret(args.secret_file)
         self.env = env
 
     def log(self, message: str) -> None:
@@ -251,12 +265,34 @@ class Supervisor:
         conf = render_nginx(self.args.ports, listen=self.args.listen, port=self.args.port, run_dir=self.run_dir,
                             static_root=static_root, conn_limit=self.args.conn_limit,
                             embed_ancestors=self.args.embed_ancestors, serve_static=readable,
-                            preload=self.args.preload)
+                            hosts=self.args.hosts, access_log=self.args.access_log,
+                            site_root=self.args.site_root.resolve())
         (self.run_dir / "nginx.conf").write_text(conf)
         subprocess.run([self.args.nginx, "-t", "-q", "-p", str(self.run_dir), "-c", str(self.run_dir / "nginx.conf")],
                        check=True)
 
+    def run_proxy(self) -> int:
+        """nginx alone in front of replicas that something else runs (containers): wait for them, then serve."""
+        self.prepare()
+        deadline = time.monotonic() + 120
+        while not all(healthy(p, timeout=2, host=h) for h, p in zip(self.args.hosts, self.args.ports)):
+            if time.monotonic() > deadline:
+                self.log("replicas did not become healthy; starting nginx anyway (it retries them)")
+                break
+            time.sleep(1)
+        self.start_nginx()
+        self.log(f"ready: http://{self.args.listen}:{self.args.port} → replicas "
+                 + ", ".join(f"{h}:{p}" for h, p in zip(self.args.hosts, self.args.ports)))
+        while not self.stopping:
+            time.sleep(0.5)
+            if self.nginx and self.nginx.poll() is not None and not self.stopping:
+                self.log(f"nginx exited ({self.nginx.returncode}); restarting")
+                self.start_nginx()
+        return 0
+
     def run(self) -> int:
+        if self.args.proxy_only:
+            return self.run_proxy()
         self.prepare()
         for port in self.args.ports:
             self.start_replica(port)
@@ -332,6 +368,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="first replica port; the others follow")
     p.add_argument("--replica-ports", default=os.environ.get("REPLICA_PORTS", ""),
                    help="explicit comma-separated replica ports (overrides --replicas/--base-port)")
+    p.add_argument("--replica-hosts", default=os.environ.get("REPLICA_HOSTS", ""),
+                   help="host:port of each replica run elsewhere (containers), each on a port of its own; "
+                        "implies nothing is started but nginx (see --proxy-only)")
+    p.add_argument("--proxy-only", action="store_true",
+                   help="run nginx alone in front of --replica-hosts; the replicas are someone else's to run")
+    p.add_argument("--access-log", default=os.environ.get("ACCESS_LOG"),
+                   help="nginx's access log: a file (default: access.log in the run folder) or off")
     p.add_argument("--listen", default=os.environ.get("LISTEN", "127.0.0.1"), help="nginx listen address")
     p.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8080)), help="nginx port")
     p.add_argument("--conn-limit", type=int, default=int(os.environ.get("CONN_LIMIT", 100)),
@@ -344,9 +387,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--secret-file", type=Path,
                    default=Path(os.environ.get("SECRET_FILE", ROOT / ".serve-prod" / "cookie-secret")))
     p.add_argument("--env-file", type=Path, default=ENV_FILE)
-    p.add_argument("--app", default="app.py", help="entry script, relative to the project (the benchmark's bare page)")
-    p.add_argument("--preload", default=",".join(PRELOAD),
-                   help="frontend chunks the page names for early loading (empty: none, as for the bare page)")
+    p.add_argument("--site-root", type=Path, default=Path(os.environ.get("SITE_ROOT", SITE_ROOT)),
+                   help="the static edition's folder (make static)")
+    p.add_argument("--app", default="server.py",
+                   help="entry script, relative to the project (the app with its own routes; the benchmark's bare page)")
     p.add_argument("--nginx", default=shutil.which("nginx") or "/usr/sbin/nginx")
     p.add_argument("--render-only", action="store_true",
                    help="print the nginx configuration (for a systemd set-up) and exit")
@@ -355,9 +399,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--check", type=int, metavar="PORT",
                    help="exit 0 if the replica on this loopback port answers its health check (3 tries), 1 if not")
     args = p.parse_args(argv)
-    args.preload = tuple(x for x in args.preload.split(",") if x)
     args.ports = ([int(x) for x in args.replica_ports.split(",") if x.strip()] if args.replica_ports
                   else [args.base_port + i for i in range(args.replicas)])
+    args.hosts = None
+    if args.replica_hosts:
+        pairs = [x.strip().rsplit(":", 1) for x in args.replica_hosts.split(",") if x.strip()]
+        args.hosts, args.ports = [h for h, _ in pairs], [int(p) for _, p in pairs]
+        args.proxy_only = True
+    elif args.proxy_only:
+        p.error("--proxy-only needs --replica-hosts")
     return args
 
 
@@ -377,7 +427,8 @@ def main(argv: list[str] | None = None) -> int:
         print(render_nginx(args.ports, listen=args.listen, port=args.port, run_dir=args.run_dir.resolve(),
                            static_root=static_root, conn_limit=args.conn_limit,
                            embed_ancestors=args.embed_ancestors, user="www-data" if os.geteuid() == 0 else None,
-                           preload=args.preload))
+                           hosts=args.hosts, access_log=args.access_log,
+                           site_root=args.site_root.resolve()))
         return 0
     supervisor = Supervisor(args)
     signal.signal(signal.SIGTERM, supervisor.stop)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -152,3 +154,129 @@ def test_command_line_check_names_every_problem_and_fails(data_copy):
     assert len(lines) == 2
     assert lines[1] == "planned_wards.csv:2:unit_id: 'atlantis' is not an id in admin_units.csv"
     assert "Traceback" not in out.stderr
+
+
+# --- hostile or damaged files (#18): one DataError naming file, row and column, never a traceback ---
+
+def _only(data_dir: Path, name: str) -> list[str]:
+    return [m for m in _messages(data_dir) if m.startswith(name + ":")]
+
+
+def test_a_cell_of_a_megabyte_is_one_error_with_its_row_and_column(data_copy):
+    _set(data_copy / "targets.csv", 3, "indicator_en", "x" * 1_048_576)
+    assert _only(data_copy, "targets.csv") == [
+        "targets.csv:3:indicator_en: 1,048,576 characters; a cell holds at most 10,000 (is a closing quote missing?)"]
+
+
+def test_a_missing_closing_quote_is_reported_not_raised(data_copy):
+    path = data_copy / "targets.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[2] = lines[2].replace(",", ',"', 1)  # opens a quote that never closes: the rest is one cell
+    path.write_text("\n".join(lines) + "x" * 200_000, encoding="utf-8")
+    messages = _only(data_copy, "targets.csv")
+    assert messages and all(re.match(r"targets\.csv:\d+:[\w-]+: ", m) for m in messages)
+
+
+def test_a_nul_byte_is_named_where_it_is(data_copy):
+    _set(data_copy / "targets.csv", 4, "unit", "pc\x00t")
+    assert _only(data_copy, "targets.csv") == [
+        "targets.csv:4:unit: a NUL byte (0x00): this is not a text file; save it as CSV UTF-8"]
+
+
+def test_utf16_is_named_once(data_copy):
+    path = data_copy / "tourism.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    assert _only(data_copy, "tourism.csv") == [
+        "tourism.csv:1:-: UTF-16 text: save the file as CSV UTF-8 (comma-separated)"]
+
+
+@pytest.mark.parametrize(("sep", "shown"), [(";", "';'"), ("\t", "a tab")])
+def test_another_separator_is_said_once_not_once_per_column(data_copy, sep, shown):
+    path = data_copy / "targets.csv"
+    rows = _rows(path)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter=sep, lineterminator="\n").writerows(rows)
+    assert _only(data_copy, "targets.csv") == [
+        f"targets.csv:1:-: uses {shown} as separator: save as comma-separated UTF-8 (CSV UTF-8)"]
+
+
+def test_a_control_character_in_a_cell(data_copy):
+    _set(data_copy / "goals.csv", 2, "text_en", "goal\x1b[31m")
+    assert "goals.csv:2:text_en: control character U+001B in the cell" in _messages(data_copy)
+
+
+@pytest.mark.parametrize(("value", "problem"), [
+    ("1e999", "a number too large to use: '1e999'"),
+    ("9" * 400, "a number too large to use: '" + "9" * 40 + "'"),
+])
+def test_a_number_too_large_for_the_page(data_copy, value, problem):
+    _set(data_copy / "targets.csv", 2, "value_min", value)
+    assert f"targets.csv:2:value_min: {problem}" in _messages(data_copy)
+
+
+def test_a_whole_number_too_large_for_its_column(data_copy):
+    _set(data_copy / "targets.csv", 2, "target_year", "2" * 19)
+    assert any(m.startswith("targets.csv:2:target_year: a whole number of more than 18 digits")
+               for m in _messages(data_copy))
+
+
+def test_a_source_text_that_names_a_folder_is_reported_not_read(data_copy):
+    _set(data_copy / "sources.csv", 2, "text_file", ".")
+    messages = _messages(data_copy)
+    assert "sources.csv:2:text_file: '.' does not match ^sources/[a-z0-9_]+\\.txt$" in messages
+
+
+# --- nothing lost silently: row counts and hashes recorded in datapackage.json ------------------------
+
+def test_a_file_cut_short_at_a_row_boundary_fails(data_copy):
+    path = data_copy / "targets.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:-3]), encoding="utf-8")
+    assert _only(data_copy, "targets.csv") == [
+        f"targets.csv:{len(lines) - 2}:-: {len(lines) - 4} rows where datapackage.json records {len(lines) - 1}: "
+        f"rows are missing (was the file cut short?); if the change is deliberate, run "
+        f"`python -m components.lock {data_copy}` to record it"]
+
+
+def test_the_shipped_data_names_make_data_lock():
+    desc = json.loads((data.DATA_DIR / data.DESCRIPTOR).read_text(encoding="utf-8"))
+    assert all({"rows", "bytes", "hash"} <= set(r) for r in desc["resources"])
+    errors = list(data._lock(data.DATA_DIR, {"resources": [{**desc["resources"][0], "rows": 1}]},
+                             {desc["resources"][0]["name"]: [{"_row": 2}] * 2}, set()))
+    assert str(errors[0]).endswith("rows were added; if the change is deliberate, run `make data-lock` to record it")
+
+
+def test_an_edit_that_keeps_the_rows_is_caught_by_the_hash(data_copy):
+    _set(data_copy / "targets.csv", 2, "indicator_en", "A harmless-looking edit.")
+    assert _only(data_copy, "targets.csv") == [
+        "targets.csv:0:-: the content differs from the hash recorded in datapackage.json; if the change is "
+        f"deliberate, run `python -m components.lock {data_copy}` to record it"]
+
+
+def test_the_lock_command_records_a_deliberate_edit_and_a_new_table(data_copy):
+    _set(data_copy / "targets.csv", 2, "indicator_en", "A deliberate edit.")
+    desc_path = data_copy / data.DESCRIPTOR
+    desc = json.loads(desc_path.read_text(encoding="utf-8"))
+    del desc["resources"][1]["hash"]  # as if another branch had added this table
+    desc_path.write_text(json.dumps(desc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert any("no row count and hash recorded" in m for m in _messages(data_copy))
+    out = subprocess.run([sys.executable, "-m", "components.lock", str(data_copy)], cwd=data.ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "targets.csv: 47 rows" in out.stdout and "Recorded in datapackage.json: 2 table(s) changed." in out.stdout
+    pkg, errors = data.check_package(data_copy)
+    assert errors == [] and pkg is not None
+    committed = (data.DATA_DIR / data.DESCRIPTOR).read_text(encoding="utf-8").splitlines()
+    relocked = desc_path.read_text(encoding="utf-8").splitlines()
+    assert len(committed) == len(relocked)  # the layout is kept: only the changed values differ
+    assert sum(a != b for a, b in zip(committed, relocked)) == 2
+
+
+def test_the_lock_command_records_nothing_while_the_data_has_problems(data_copy):
+    _set(data_copy / "targets.csv", 2, "unit", "furlong")
+    before = (data_copy / data.DESCRIPTOR).read_bytes()
+    out = subprocess.run([sys.executable, "-m", "components.lock", str(data_copy)], cwd=data.ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1 and out.stdout.startswith("targets.csv:2:unit: unknown value 'furlong'")
+    assert "nothing recorded" in out.stderr and "Traceback" not in out.stderr
+    assert (data_copy / data.DESCRIPTOR).read_bytes() == before

@@ -141,6 +141,36 @@ def test_security_headers_and_embed_framing(stack):
     assert embed["Content-Security-Policy"].endswith("frame-ancestors 'self' https:")
 
 
+def test_static_edition_is_served_by_nginx_compressed_cached_and_script_free(stack):
+    """Issue #14: nginx serves build/site itself (no replica in the access log), pre-compressed."""
+    from components import static_build
+
+    if static_build.is_stale(static_build.OUT):
+        static_build.build(static_build.OUT, log=lambda *_: None)
+    status, headers, body = _get(stack.url + "/en/tourism/", {"Accept-Encoding": "br"})
+    assert status == 200 and headers["Content-Encoding"] == "br"
+    assert "script-src 'none'" in headers["Content-Security-Policy"]
+    assert _served_by_nginx(stack, "/en/tourism/")
+    css = re.search(r'href="(/assets/site\.\w+\.css)"', _get(stack.url + "/en/tourism/")[2].decode()).group(1)
+    status, headers, _ = _get(stack.url + css, {"Accept-Encoding": "gzip"})
+    assert status == 200 and headers["Content-Encoding"] == "gzip"
+    assert "immutable" in headers["Cache-Control"] and "max-age=31536000" in headers["Cache-Control"]
+    status, _, body = _get(stack.url + "/vi/no-such-page/")
+    assert status == 404 and "Không có trang này".encode() in body and b"This page does not exist" in body
+    assert _get(stack.url + "/vi")[0] == 200  # redirected to /vi/
+    for path in ("/sitemap.xml", "/robots.txt", "/en/tourism/lang-son-tourism-en.pdf"):
+        assert _get(stack.url + path)[0] == 200, path
+
+
+def _served_by_nginx(stack, path: str) -> bool:
+    for _ in range(50):
+        lines = [line for line in stack.access_log() if f'"GET {path} ' in line]
+        if lines:
+            return "up=- " in lines[-1] or lines[-1].rstrip().endswith("up=-") or "up=- ut=-" in lines[-1]
+        time.sleep(0.1)
+    return False
+
+
 def test_metrics_agent_and_uploads_are_not_public(stack):
     assert _get(stack.url + "/_stcore/metrics")[0] == 404
     assert _get(f"http://127.0.0.1:{stack.ports[0]}/_stcore/metrics")[0] == 200  # monitoring, on loopback

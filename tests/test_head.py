@@ -71,7 +71,7 @@ def test_a_commune_link_names_the_commune(pkg, lang):
     assert unit[f"name_{lang}"] in meta.title and unit[f"name_{lang}"] in meta.description
     assert meta.path == f"/commune?lang={lang}&unit={unit['code']}"
     assert meta.static_path == f"/{lang}/commune/{unit['code']}/"
-    assert meta.image_path == f"/og/commune-{unit['code']}-{lang}.png"
+    assert re.fullmatch(rf"/assets/og/commune-{unit['code']}-{lang}\.[0-9a-f]{{8}}\.png", meta.image_path)
     # a code written without its leading zero names the same unit
     assert head.page_meta(pkg, "commune", lang, {"unit": unit["code"].lstrip("0")}).path == meta.path
 
@@ -128,9 +128,15 @@ def test_preview_cards_are_1200_by_630_pngs(pkg, lang):
     assert len(png) < 150_000
 
 
-def test_every_preview_a_head_names_is_made(pkg):
-    names = set(previews.all_cards(pkg))
-    wanted = {head.page_meta(pkg, slug, lang).image_path.rsplit("/", 1)[1] for slug in SLUGS for lang in i18n.LANGS}
-    wanted |= {head.preview_path("commune", lang, code).rsplit("/", 1)[1]
-               for code in pkg["admin_units"]["code"] for lang in i18n.LANGS}
-    assert wanted <= names
+def test_every_preview_a_head_names_is_written(pkg, tmp_path):
+    written = {p.relative_to(tmp_path).as_posix() for p in previews.write_all(pkg, tmp_path)}
+    wanted = {m.image_path.lstrip("/") for m in previews.all_metas(pkg)}
+    assert written == wanted and len(wanted) == len({m.image_path for m in previews.all_metas(pkg)})
+    assert len(wanted) == 2 * (len(SLUGS) + len(pkg["admin_units"]))
+
+
+def test_a_preview_is_renamed_when_what_it_shows_changes():
+    a = head.preview_name("targets", "en", "Targets to 2030", "Every target")
+    assert a != head.preview_name("targets", "en", "Targets to 2030", "Every 2030 target")
+    assert a != head.preview_name("targets", "vi", "Targets to 2030", "Every target")
+    assert a == head.preview_name("targets", "en", "Targets to 2030", "Every target")

@@ -17,7 +17,8 @@ APP = str(data.ROOT / "app.py")
 PAGES = {
     "pages/overview.py": {"vi": ["khoảng 111.100 tỷ đồng", "10–11%/năm", "830.732 ha", "duy trì 65%"],
                           "en": ["about VND 111,100 billion", "10–11% a year", "830,732 ha", "maintain 65%"]},
-    "pages/targets.py": {"vi": ["khoảng 854–856 nghìn người", "75,5 năm", "khoảng 3–3,5%", "0,7–0,75"],
+    "pages/targets.py": {"vi": ["khoảng 854–856 nghìn người", "75,5 tuổi", "từ 68 năm trở lên", "khoảng 3–3,5%",
+                                "0,7–0,75"],
                          "en": ["about 854–856 thousand people", "75.5 years", "about 3–3.5%", "0.7–0.75"]},
     "pages/breakthroughs.py": {"vi": ["Chuyển đổi số và cải thiện mạnh mẽ môi trường đầu tư"],
                                "en": ["Digital transformation"]},
@@ -193,3 +194,18 @@ def test_map_layers_and_selection_are_kept_in_the_url():
     assert len(card) == 1 and "Chi Ma" in card[0]
     at.pills[0].set_value(["urban"]).run()
     assert at.query_params["layers"] == "urban"
+
+
+@pytest.mark.parametrize(("page", "kind"), [("pages/urban-system.py", "urban-system"),
+                                            ("pages/border-gates.py", "border-gates")])
+def test_maps_offer_png_and_svg_downloads_named_like_chart_exports(page, kind):
+    """Issue #14: journalists download the map as shown, in the page's language."""
+    at = _open(page, "en")
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels.count("Map as PNG image") == 1 and labels.count("Map as SVG image") == 1
+    from components import maps, widgets
+
+    layers = maps.URBAN_LAYERS if kind == "urban-system" else maps.GATES_LAYERS
+    svg = widgets._map_bytes("urban" if kind == "urban-system" else "gates", "en", layers, "svg").decode("utf-8")
+    assert svg.startswith("<?xml") and "Decision 339/QĐ-UBND" in svg

@@ -49,14 +49,20 @@ def _query(page) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
 
 
-@pytest.mark.parametrize("slug", ["border-gates", "targets"])  # a map and the charts
+@pytest.mark.parametrize("slug", ["", "border-gates", "targets"])  # the page links, a map and the charts
 def test_kiosk_page_hides_chrome_and_keeps_every_target_large(server, screen, artifacts, vocabulary, slug):
     name, page = screen
     log = _watch(page, server)
     page.goto(f"{server.url}/{slug}?kiosk=1&lang=vi&idle=600")
     wait_ready(page)
     page.wait_for_timeout(800)
-    page.screenshot(path=str(artifacts / "screenshots" / f"kiosk-{slug}-vi-{name}.png"))
+    page.screenshot(path=str(artifacts / "screenshots" / f"kiosk-{slug or 'home'}-vi-{name}.png"))
+
+    # Every st.page_link, measured as drawn (#18: the home page's "explore the plan" links were 37 px high).
+    links = page.get_by_test_id("stPageLink-NavLink").filter(visible=True)
+    sizes = [links.nth(i).bounding_box() for i in range(links.count())]
+    assert len(sizes) >= (13 if slug == "" else 7)
+    assert [s for s in sizes if s["height"] < 48 or s["width"] < 48] == []
 
     for test_id in HIDDEN:
         assert page.get_by_test_id(test_id).filter(visible=True).count() == 0, test_id

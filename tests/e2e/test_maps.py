@@ -21,7 +21,7 @@ def test_map_draws_offline_with_a_legend_in_the_page_language(server, page, arti
     external = []
     page.on("request", lambda r: external.append(r.url) if not r.url.startswith((server.url, "data:", "blob:"))
             else None)
-    page.goto(f"{server.url}/{slug}?lang={lang}")
+    page.goto(f"{server.url}/{slug}?lang={lang}&map=interactive")  # the picture comes first otherwise (#15)
     wait_ready(page)
     chart = page.locator('[data-testid="stDeckGlJsonChart"]').first
     chart.scroll_into_view_if_needed()

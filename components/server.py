@@ -1,0 +1,105 @@
+"""The app's own routes, served ahead of Streamlit's by ``st.App`` (see ``server.py`` at the root).
+
+Under ``make run`` the one process serves both editions: the static pages (``/vi/…``, ``/en/…``), their
+hashed assets (``/assets/…``), ``/sitemap.xml``, ``/robots.txt`` and the data download from
+``build/site``, and everything else (the app) from Streamlit. In production nginx serves the same files
+itself (``deploy/nginx.conf.in``) with the same headers and caching.
+
+The app's pages (``/``, ``/targets``, …) answer with Streamlit's ``index.html`` carrying each page's own head
+(``components/app_html.py``). To add a route, append to :func:`routes`;
+paths under Streamlit's reserved prefixes (``/_stcore/``, ``/static/``, ``/media/``, ``/component/``) are
+refused by ``st.App``.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from components import site
+
+SITE_DIR = site.ROOT / "build" / "site"
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "public, max-age=300"
+# The static edition runs no script and loads only its own files (connect-src 'self': crawlers' audit tools
+# fetch /robots.txt from within the page).
+STATIC_CSP = ("default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+              "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+HEADERS = {"Content-Security-Policy": STATIC_CSP, "X-Content-Type-Options": "nosniff",
+           "Referrer-Policy": "strict-origin-when-cross-origin",
+           "Permissions-Policy": "camera=(), microphone=(), geolocation=()"}
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+ROOT_FILES = ("/sitemap.xml", "/robots.txt", "/lang-son-plan-data.zip")
+
+
+def resolve(site_dir: Path, url_path: str) -> Path | None:
+    """The file a URL path names inside ``site_dir`` (a folder means its ``index.html``), or None.
+
+    Never a file outside ``site_dir``: ``..``, absolute parts and symlinks out are refused."""
+    root = site_dir.resolve()
+    try:
+        target = (root / url_path.lstrip("/")).resolve()
+    except (OSError, ValueError):
+        return None
+    if target != root and root not in target.parents:
+        return None
+    if target.is_dir():
+        target = target / "index.html"
+    return target if target.is_file() else None
+
+
+def file_response(request: Request, path: Path, status: int = 200, cache: str = REVALIDATE) -> Response:
+    """The file, pre-compressed when the browser accepts it and a compressed copy exists."""
+    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if media_type.startswith("text/") or media_type in ("image/svg+xml", "application/xml"):
+        media_type += "; charset=utf-8"
+    headers = {**HEADERS, "Cache-Control": cache, "Vary": "Accept-Encoding"}
+    accepted = request.headers.get("accept-encoding", "")
+    for encoding, suffix in ENCODINGS:
+        packed = path.with_name(path.name + suffix)
+        if encoding in accepted and packed.is_file():
+            headers["Content-Encoding"] = encoding
+            return FileResponse(packed, status_code=status, media_type=media_type, headers=headers)
+    return FileResponse(path, status_code=status, media_type=media_type, headers=headers)
+
+
+def not_found(request: Request, site_dir: Path) -> Response:
+    page = site_dir / "404.html"
+    if page.is_file():
+        return file_response(request, page, status=404, cache="no-store")
+    return Response("Not found. Không có trang này.", status_code=404, media_type="text/plain; charset=utf-8",
+                    headers={**HEADERS, "Cache-Control": "no-store"})
+
+
+def static_handler(site_dir: Path):
+    async def handler(request: Request) -> Response:
+        path = request.url.path
+        if path in ("/vi", "/en"):
+            return RedirectResponse(path + "/", status_code=301)
+        if path.endswith("/index.html"):
+            return RedirectResponse(path[: -len("index.html")], status_code=301)
+        target = resolve(site_dir, path)
+        if target is None or target.suffix in (".br", ".gz") or target.name.startswith("."):
+            return not_found(request, site_dir)
+        if path.startswith(site.static_path("vi", "")) or path.startswith(site.static_path("en", "")):
+            if not path.endswith("/") and target.name == "index.html":
+                return RedirectResponse(path + "/", status_code=301)
+        return file_response(request, target, cache=IMMUTABLE if path.startswith("/assets/") else REVALIDATE)
+
+    return handler
+
+
+def routes(site_dir: Path = SITE_DIR) -> list[BaseRoute]:
+    """The static edition's routes and the app pages' own first view, for ``st.App(…, routes=routes())``."""
+    from components import app_html
+
+    handler = static_handler(site_dir)
+    out: list[BaseRoute] = [Route(p, handler, methods=["GET", "HEAD"]) for p in ROOT_FILES]
+    for prefix in [f"/{lang}" for lang in site.STATIC_LANGS] + ["/assets"]:
+        out.append(Route(prefix, handler, methods=["GET", "HEAD"]))
+        out.append(Route(prefix + "/{rest:path}", handler, methods=["GET", "HEAD"]))
+    return out + app_html.page_routes()

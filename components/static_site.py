@@ -1,0 +1,314 @@
+"""The static edition's pages: every layout of ``components.layouts`` written as plain HTML, no script.
+
+Pure: (package, page, language, assets) in, a complete HTML document out. Every value from data goes through
+the ``render`` builders (which escape it) or :func:`html.escape` here. The page shell is
+``static/site/page.html``; the styles are ``static/css/common.css`` (shared with the app) and ``site.css``.
+``components.static_build`` writes the files; this module only composes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import string
+from dataclasses import dataclass
+from html import escape
+
+from components import content, exports, head, i18n, layouts, maps, render, seo, site
+from components.data import Package
+from components.i18n import N_
+
+SHELL = site.ROOT / "static" / "site" / "page.html"
+SITE_NAME = head.SITE_NAME  # one name for the site, on both editions
+DEFAULT_LANG = "vi"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One static page in one language. ``slug`` is the app's url_path (``commune/20101`` for a commune)."""
+
+    slug: str
+    lang: str
+    blocks: list
+    app_query: tuple = ()  # extra app query parameters (("unit", code),)
+    pdf: bool = False
+
+    @property
+    def path(self) -> str:
+        return site.static_path(self.lang, self.slug)
+
+    @property
+    def app_slug(self) -> str:
+        return self.slug.split("/")[0]
+
+
+@dataclass(frozen=True)
+class Assets:
+    """What every page of one build links to: hashed asset paths (``/assets/site.1a2b3c4d.css``), and the map
+    renderer."""
+
+    css: str
+    fonts: tuple  # (path, weight)
+    maps: object = None  # the components.static_map module, when this checkout has it
+    icon: str = ""
+
+
+def commune_index(pkg: Package, lang: str) -> list:
+    """The static "My commune": every commune and ward, each a link to its page."""
+    _ = i18n.gettext_for(lang)
+    links = [(site.static_path(lang, f"commune/{code}"), name) for code, name in content.unit_choices(pkg)]
+    return [layouts.Heading(_("My commune"), 1),
+            layouts.Caption(_("The 65 communes and wards, each on a page of its own with everything the plan says "
+                              "about it.")),
+            layouts.Twin("commune"),
+            LinkList(links, _("Communes and wards"))]
+
+
+@dataclass(frozen=True)
+class LinkList:
+    """A list of links (the commune index); static edition only."""
+
+    links: list
+    label: str
+
+
+def has_twin(slug: str) -> bool:
+    """Whether an app page (by url_path) has a static twin: a layout of its own, or the commune pages."""
+    return slug in layouts.PAGES or slug == "commune"
+
+
+def pages(pkg: Package) -> list[Page]:
+    """Every page of the static edition, in both languages, in the site's order."""
+    out = []
+    for lang in site.STATIC_LANGS:
+        for slug, layout in layouts.PAGES.items():
+            out.append(Page(slug, lang, layout(pkg, lang), pdf=True))
+        out.append(Page("commune", lang, commune_index(pkg, lang)))
+        for code, _name in content.unit_choices(pkg):
+            unit = content.unit_by_code(pkg, code)
+            out.append(Page(f"commune/{code}", lang, layouts.commune_page(pkg, lang, unit), (("unit", code),)))
+    return out
+
+
+# --- blocks to HTML ------------------------------------------------------------------------------
+
+
+def markdown(text: str) -> str:
+    """Our own Markdown subset (``**bold**``, ``- `` bullets, ``\\`` escapes) as HTML; everything escaped first."""
+    def inline(line: str) -> str:
+        plain = re.sub(r"\\(.)", lambda m: f"\x00{ord(m.group(1))}\x00", line)
+        out = re.sub(r"\*\*(.+?)\*\*", lambda m: f"<strong>{m.group(1)}</strong>", escape(plain, quote=False))
+        return re.sub("\x00(\\d+)\x00", lambda m: escape(chr(int(m.group(1))), quote=False), out)
+
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if lines and all(ln.startswith("- ") for ln in lines):
+        return '<ul class="ls-md">' + "".join(f"<li>{inline(ln[2:])}</li>" for ln in lines) + "</ul>"
+    return "".join(f"<p>{inline(ln)}</p>" for ln in lines)
+
+
+_SVG_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def chart_html(item: exports.ChartExport, lang: str, index: int) -> str:
+    """The chart as inline SVG (rendered offline, as the exports), named for screen readers, with its numbers."""
+    _ = i18n.gettext_for(lang)
+    svg = _chart_svg(item, lang)
+    for ident in set(_SVG_ID.findall(svg)):  # ids stay unique when several charts share a page
+        svg = svg.replace(f'id="{ident}"', f'id="c{index}-{ident}"').replace(f"#{ident})", f"#c{index}-{ident})")
+    description = item.spec.get("description") or item.title
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(description)}" ', 1)
+    headers, rows = content.chart_table(item, lang)
+    numbers = _("The numbers in this chart")
+    return (f'<figure class="ls-chart">{svg}<figcaption>{escape(item.title)}</figcaption></figure>'
+            f'<details class="ls-chart-data" open><summary>{escape(numbers)}</summary>'
+            f"{render.simple_table(headers, rows)}</details>")
+
+
+_SVGS: dict[tuple[str, str], str] = {}
+
+
+def _chart_svg(item: exports.ChartExport, lang: str) -> str:
+    """The export's SVG without its fixed size (the page's CSS sizes it), rendered once per build process."""
+    key = (item.slug, lang)
+    if key not in _SVGS:
+        svg = exports.svg(item.chart, lang).decode("utf-8")
+        _SVGS[key] = re.sub(r'^<svg ([^>]*?)width="[\d.]+" height="[\d.]+"', r"<svg \1", svg, count=1)
+    return _SVGS[key]
+
+
+def map_html(block: layouts.Map, pkg: Package, lang: str, assets: Assets, page: "Page | None" = None) -> str:
+    """The schematic map as static SVG (``components.static_map``), its downloads and its text summary."""
+    _ = i18n.gettext_for(lang)
+    smap = assets.maps
+    parts = []
+    if smap is not None:
+        parts.append(f'<figure class="ls-mapfig">{smap.map_svg(pkg, lang, block.kind, unit_id=block.unit_id, layers=block.layers or None)}'  # noqa: E501
+                     "</figure>")
+        parts.append(render.map_legend_swatches(smap.legend(pkg, lang, block.kind, layers=block.layers or None),
+                                                _("Legend")))
+        if block.kind != "unit" and page is not None:
+            png, svg = _("Map as PNG image"), _("Map as SVG image")
+            parts.append(render.link_list([(page.path + smap.download_name(block.kind, lang, "png"), png),
+                                           (page.path + smap.download_name(block.kind, lang, "svg"), svg)],
+                                          _("Download the map")))
+    if block.kind == "unit":
+        if smap is not None:
+            parts.append(render.item_list(smap.map_summary(pkg, lang, "unit", unit_id=block.unit_id), lang))
+        return "".join(parts)
+    if smap is None:
+        parts.append(render.map_legend(maps.legend(lang, block.layers), _("Legend")))
+    parts.append(f"<p>{escape(maps.summary(pkg, lang))}</p>")
+    every = _("Every point on the map, with its source") if smap is not None else _("Every point on the map, as a table")
+    if smap is not None:
+        listed = render.item_list(smap.map_summary(pkg, lang, block.kind), lang)
+    else:
+        points = maps.layer_points(pkg, lang)
+        listed = render.simple_table([_("Name"), _("Layer"), _("Details")],
+                                     [[row["label"], i18n.translate(maps.LAYERS[layer][0], lang),
+                                       row["tooltip"].replace("\n", " · ")]
+                                      for layer, frame in points.items() if layer in block.layers and not frame.empty
+                                      for row in frame.to_dict("records")])
+    parts.append(f'<details class="ls-expander"><summary>{escape(every)}</summary>{listed}</details>')
+    return "".join(parts)
+
+
+def body(blocks: list, pkg: Package, lang: str, assets: Assets, page: Page, _counter=None) -> str:
+    """The blocks as HTML, in order."""
+    _ = i18n.gettext_for(lang)
+    counter = _counter if _counter is not None else [0]
+    out = []
+    for b in blocks:
+        if isinstance(b, layouts.Heading):
+            out.append(f"<h{b.level}>{escape(b.text)}</h{b.level}>")
+        elif isinstance(b, layouts.Caption):
+            out.append(f'<p class="ls-caption">{escape(b.text)}</p>')
+        elif isinstance(b, layouts.Label):
+            out.append(f'<p class="ls-label"><strong>{escape(b.text)}</strong></p>')
+        elif isinstance(b, layouts.Markdown):
+            out.append(markdown(b.text))
+        elif isinstance(b, layouts.Rows):
+            out.append(render.rows(b.kind, b.rows, lang, **b.options))
+        elif isinstance(b, layouts.Chart):
+            counter[0] += 1
+            out.append(chart_html(b.item, lang, counter[0]))
+        elif isinstance(b, layouts.Map):
+            out.append(map_html(b, pkg, lang, assets, page))
+        elif isinstance(b, layouts.Expander):
+            out.append(f'<details class="ls-expander"><summary>{escape(b.title)}</summary>'
+                       f"{body(b.blocks, pkg, lang, assets, page, counter)}</details>")
+        elif isinstance(b, layouts.Columns) and any(isinstance(c, layouts.Chart) for col in b.columns for c in col):
+            out.append(body([c for col in b.columns for c in col], pkg, lang, assets, page, counter))  # full width
+        elif isinstance(b, layouts.Columns):
+            out.append('<div class="ls-cols">' + "".join(
+                f'<div class="ls-w{int(w)}">{body(inner, pkg, lang, assets, page, counter)}</div>'
+                for w, inner in zip(b.weights, b.columns)) + "</div>")
+        elif isinstance(b, layouts.Tabs):
+            for label, inner in b.tabs:
+                out.append(f'<section class="ls-tab"><h2>{escape(label)}</h2>'
+                           f"{body(_demote(inner), pkg, lang, assets, page, counter)}</section>")
+        elif isinstance(b, layouts.Choice):
+            for _value, inner in b.sections:
+                out.append(body(inner, pkg, lang, assets, page, counter))
+        elif isinstance(b, layouts.PageLinks):
+            out.append(render.link_list([(site.static_path(lang, s), i18n.translate(t, lang))
+                                         for _p, t, s in site.PAGES if s not in b.skip and has_twin(s)],
+                                        _("Pages")))
+        elif isinstance(b, layouts.DataDownload):
+            out.append(render.link_list([(DATA_ZIP, _("Download all the data (ZIP: every table, descriptor, "
+                                                      "dictionary, citation)"))], _("Download the data")))
+        elif isinstance(b, layouts.Twin):
+            links = [(site.app_path(lang, page.app_slug, dict(page.app_query)), _("Interactive version"))]
+            if page.pdf:
+                links.append((site.pdf_path(lang, page.slug), _("Download PDF")))
+            out.append(render.edition_links(links, _(OTHER_EDITIONS)))
+        elif isinstance(b, LinkList):
+            out.append(render.link_list(b.links, b.label))
+        else:
+            raise TypeError(f"no way to write {type(b).__name__}")
+    return "".join(out)
+
+
+OTHER_EDITIONS = N_("Other versions of this page")
+DATA_ZIP = "/lang-son-plan-data.zip"
+
+
+def _demote(blocks: list) -> list:
+    """Labels inside a tab become sub-headings (a tab's label is the section's heading)."""
+    return [layouts.Heading(b.text, 3) if isinstance(b, layouts.Label) else b for b in blocks]
+
+
+# --- the page shell ------------------------------------------------------------------------------
+
+
+@functools.cache
+def _shell() -> string.Template:
+    return string.Template(SHELL.read_text(encoding="utf-8"))
+
+
+def meta(page: Page, pkg: Package) -> seo.PageMeta:
+    """The static page's head: its own title, the app page's description and preview card (one source for
+    both editions: components.head)."""
+    _ = i18n.gettext_for(page.lang)
+    title = layouts.title_of(page.blocks)
+    if page.slug:
+        title = " · ".join((title, _(SITE_NAME)))
+    twin = head.page_meta(pkg, page.app_slug, page.lang, dict(page.app_query))
+    return seo.PageMeta(page.lang, title, twin.description, page.path,
+                        {lang: site.static_path(lang, page.slug) for lang in site.STATIC_LANGS},
+                        site_name=_(SITE_NAME), image=twin.image_path, image_alt=twin.image_alt)
+
+
+def nav(page: Page) -> str:
+    _ = i18n.gettext_for(page.lang)
+    items = []
+    for _p, title, slug in site.PAGES:
+        if not has_twin(slug):
+            continue
+        current = ' aria-current="page"' if slug == page.app_slug else ""
+        items.append(f'<li><a href="{site.static_path(page.lang, slug)}"{current}>'
+                     f"{escape(i18n.translate(title, page.lang))}</a></li>")
+    label = _("Pages")
+    return f'<nav class="site-nav" aria-label="{escape(label)}"><ul>{"".join(items)}</ul></nav>'
+
+
+def document(page: Page, pkg: Package, assets: Assets, base: str | None = None) -> str:
+    """The complete HTML of one static page."""
+    _ = i18n.gettext_for(page.lang)
+    other = next(lang for lang in site.STATIC_LANGS if lang != page.lang)
+    other_name = {"vi": "Tiếng Việt", "en": "English"}[other]
+    preload = "".join(f'<link rel="preload" href="{path}" as="font" type="font/woff2" crossorigin>'
+                      for path, _weight in assets.fonts)
+    head = "\n".join([seo.head_tags(meta(page, pkg), base),
+                      f'<link rel="stylesheet" href="{assets.css}">', preload])
+    footer = [escape(_(site.SOURCE_LINE)),
+              escape(_("{site} · data release {date}").format(site=_(exports.SITE_NAME),
+                                                              date=i18n.format_date(exports.DATA_RELEASE, page.lang))),
+              escape(_("Our curation and translations are CC BY 4.0."))]
+    return _shell().substitute(
+        lang=page.lang, head=head, icon=assets.icon,
+        skip=escape(_("Skip to content")),
+        home=site.static_path(page.lang, ""), site_name=escape(_(SITE_NAME)),
+        other_lang=other, other_href=site.static_path(other, page.slug), other_name=escape(other_name),
+        nav=nav(page), main=body(page.blocks, pkg, page.lang, assets, page),
+        footer="".join(f"<p>{line}</p>" for line in footer),
+    )
+
+
+def not_found(assets: Assets) -> str:
+    """The bilingual 404 page: both languages, each marked, with links home."""
+    parts = []
+    for lang in site.STATIC_LANGS:
+        _ = i18n.gettext_for(lang)
+        level = 1 if lang == DEFAULT_LANG else 2
+        missing, hint, home = (_("This page does not exist"), _("The address may be mistyped, or the page has moved."),
+                               _("Go to the start page"))
+        parts.append(f'<section lang="{lang}"><h{level}>{escape(missing)}</h{level}><p>{escape(hint)} '
+                     f'<a href="{site.static_path(lang, "")}">{escape(home)}</a></p></section>')
+    titles = " · ".join(i18n.gettext_for(lang)("This page does not exist") for lang in site.STATIC_LANGS)
+    _ = i18n.gettext_for(DEFAULT_LANG)
+    head = "\n".join([f"<title>{escape(titles)}</title>", '<meta name="robots" content="noindex">',
+                      f'<link rel="stylesheet" href="{assets.css}">'])
+    return _shell().substitute(
+        lang=DEFAULT_LANG, head=head, icon=assets.icon, skip=escape(_("Skip to content")), home="/vi/",
+        site_name=escape(_(SITE_NAME)), other_lang="en", other_href="/en/", other_name="English",
+        nav="", main="".join(parts), footer="")

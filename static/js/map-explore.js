@@ -1,0 +1,70 @@
+/* Wide screens: load the interactive map by itself once the visitor is using the page.
+ *
+ * The map area first shows the static picture (components/widgets.py). Its wrapper carries
+ * data-ls-explore (the key of the "Explore the map" button) while the map may load by itself. On a
+ * screen at least 768 px wide, after a first wheel, touch, key or pointer action, the first
+ * such wrapper that is (or comes) in view gets its button clicked: Streamlit then draws the deck.gl
+ * map in the same box. Nothing happens on load alone (the deck.gl library is large and busy), on
+ * narrow screens (a visitor there asks with the button), or when the visitor asked to save data.
+ *
+ * Run by st.html on every page that has a map, possibly many times: the first run installs the
+ * watchers, later runs only look again for wrappers. Nothing from the data or the URL is in here.
+ * Streamlit's sanitiser drops a script whose text has a "less than" sign followed by a letter, a
+ * slash or "!", so there is none in this file.
+ */
+(() => {
+  if (window.__lsMapExplore) { window.__lsMapExplore.scan(); return; }
+
+  const WIDE = window.matchMedia('(min-width: 768px)');
+  // A person scrolls with a wheel, a finger, a key or the scroll bar (a pointer); a bare scroll event
+  // may come from the app itself.
+  const ACTIVITY = ['wheel', 'touchstart', 'keydown', 'pointerdown', 'pointermove'];
+  const watched = new Set();
+  const inView = new Set();
+  let active = false;
+
+  const allowed = () => WIDE.matches && !(navigator.connection && navigator.connection.saveData);
+
+  const open = (wrapper) => {
+    if (!active || !allowed() || !wrapper.isConnected || wrapper.dataset.lsExploreSent) return;
+    const key = wrapper.dataset.lsExplore;
+    if (!/^[\w-]+$/.test(key)) return;
+    const button = [...document.querySelectorAll('.st-key-' + key + ' button')].find((b) => b.getClientRects().length);
+    if (!button || button.disabled) return;
+    wrapper.dataset.lsExploreSent = '1';  // one click per drawn picture
+    button.click();
+  };
+
+  const seen = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) { inView.add(entry.target); open(entry.target); }
+      else inView.delete(entry.target);
+    }
+  }, { threshold: 0.2 });
+
+  const scan = () => {
+    for (const wrapper of document.querySelectorAll('[data-ls-explore]')) {
+      if (!watched.has(wrapper)) { watched.add(wrapper); seen.observe(wrapper); }
+    }
+    for (const wrapper of watched) {  // redrawn pictures: let the old ones go
+      if (!wrapper.isConnected) { watched.delete(wrapper); inView.delete(wrapper); seen.unobserve(wrapper); }
+    }
+  };
+
+  const onActivity = (ev) => {
+    if (ev.type === 'pointermove' && ev.pointerType !== 'mouse') return;
+    active = true;
+    for (const type of ACTIVITY) window.removeEventListener(type, onActivity, true);
+    for (const wrapper of inView) open(wrapper);
+  };
+  for (const type of ACTIVITY) window.addEventListener(type, onActivity, { capture: true, passive: true });
+
+  // Streamlit redraws the page on every run (another page, new layers): look for new pictures then.
+  let pending = 0;
+  new MutationObserver(() => {
+    if (!pending) pending = window.setTimeout(() => { pending = 0; scan(); }, 200);
+  }).observe(document.body, { childList: true, subtree: true });
+
+  window.__lsMapExplore = { scan };
+  scan();
+})();

@@ -1,0 +1,76 @@
+"""Maps that don't freeze phones (issue #15), in Chromium: the picture first, the deck.gl map later.
+
+At 390 px a map page loads no deck.gl code and shows the picture inside the screen's width; the
+visitor's "Explore the map" brings the interactive map into the same box. At 1280 px the map loads
+by itself once the visitor scrolls, and the box keeps its height from picture to map.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import wait_ready
+
+DECK = '[data-testid="stDeckGlJsonChart"]'
+PICTURE = ".ls-mapstatic img"
+BOX_HEIGHT = """() => document.querySelector('[class*="st-key-mapbox_"]').getBoundingClientRect().height"""
+
+
+def _phone(browser):
+    return browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                               has_touch=True, locale="vi-VN")
+
+
+@pytest.mark.parametrize(("path", "key"), [("/urban-system?lang=vi", "urban"),
+                                           ("/commune?lang=en&unit=06184", "unit")])
+def test_a_phone_gets_the_picture_and_no_deck_code_until_it_asks(server, browser, artifacts, path, key):
+    context = _phone(browser)
+    page = context.new_page()
+    chunks = []
+    page.on("request", lambda r: chunks.append(r.url) if "DeckGlJsonChart" in r.url else None)
+    try:
+        page.goto(server.url + path)
+        wait_ready(page)
+        page.mouse.wheel(0, 300)  # a phone visitor scrolling still gets no deck.gl
+        page.wait_for_timeout(2500)
+        assert chunks == [] and page.locator(DECK).count() == 0
+        picture = page.locator(PICTURE)
+        picture.scroll_into_view_if_needed()
+        assert picture.is_visible()
+        assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+        box = picture.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["height"] > 300
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        page.screenshot(path=str(artifacts / "screenshots" / f"map-picture-{key}-390.png"))
+
+        height = page.evaluate(BOX_HEIGHT)
+        page.locator(f".st-key-mapexplore_{key} button").tap()
+        page.locator(f"{DECK} canvas").first.wait_for(state="attached", timeout=60_000)
+        assert chunks, "the deck.gl code loads once asked"
+        assert page.evaluate(BOX_HEIGHT) == height
+        assert "map=interactive" in page.url
+    finally:
+        context.close()
+
+
+def test_a_wide_screen_loads_the_deck_map_once_the_visitor_scrolls(server, browser, artifacts):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    chunks = []
+    page.on("request", lambda r: chunks.append(r.url) if "DeckGlJsonChart" in r.url else None)
+    try:
+        page.goto(f"{server.url}/border-gates?lang=en")
+        wait_ready(page)
+        page.wait_for_timeout(2000)
+        assert chunks == [] and page.locator(DECK).count() == 0, "nothing loads before the visitor does anything"
+        height = page.evaluate(BOX_HEIGHT)
+        assert height == 620
+        page.mouse.move(700, 400)
+        page.mouse.wheel(0, 500)
+        page.locator(f"{DECK} canvas").first.wait_for(state="attached", timeout=60_000)
+        assert chunks and "map=interactive" in page.url
+        assert page.evaluate(BOX_HEIGHT) == height
+        page.wait_for_timeout(1500)
+        page.locator('[class*="st-key-mapbox_"]').screenshot(path=str(artifacts / "screenshots" / "map-deck-1280.png"))
+    finally:
+        context.close()

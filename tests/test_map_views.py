@@ -1,0 +1,152 @@
+"""Map areas that don't freeze phones (issue #15): the static picture first, the deck.gl map when asked.
+
+AppTest cannot draw either map; it sees which elements a page sends. A deck.gl map arrives as an
+element of type ``deck_gl_json_chart``; the picture is an ``<img>`` of the static SVG in an HTML block.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from html import unescape
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import data, i18n, static_map, widgets
+
+APP = str(data.ROOT / "app.py")
+# page -> (map key, the static map's kind, extra query)
+MAPS = {"pages/urban-system.py": ("urban", "urban", {}),
+        "pages/border-gates.py": ("gates", "gates", {}),
+        "pages/commune.py": ("unit", "unit", {"unit": "06184"})}
+TITLES = {("urban", "vi"): "Bản đồ hệ thống đô thị", ("urban", "en"): "Map of the urban system",
+          ("gates", "vi"): "Bản đồ cửa khẩu", ("gates", "en"): "Map of the border gates",
+          ("unit", "vi"): "Vị trí của Xã Đồng Đăng", ("unit", "en"): "Where Đồng Đăng commune lies"}
+EXPLORE = {"vi": "Xem bản đồ tương tác", "en": "Explore the map"}
+PICTURE_BLOCK = re.compile(r'<div class="ls-mapstatic ls-mapstatic--(\w+)"([^>]*)><img src="data:image/svg\+xml;'
+                           r'base64,([A-Za-z0-9+/=]+)" width="[\d.]+" height="[\d.]+" alt="([^"]*)"></div>')
+
+
+def _open(page: str, lang: str, **query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in {**MAPS[page][2], **query}.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def decks(at: AppTest) -> list:
+    return at.get("deck_gl_json_chart")
+
+
+def picture(at: AppTest) -> dict:
+    """The map picture the page sends: its kind, marks, SVG and alt text."""
+    blocks = [m for e in at.get("html") if (m := PICTURE_BLOCK.fullmatch(e.proto.body))]
+    assert len(blocks) == 1
+    kind, marks, b64, alt = blocks[0].groups()
+    return {"kind": kind, "marks": marks, "svg": base64.b64decode(b64).decode("utf-8"), "alt": unescape(alt)}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", MAPS)
+def test_a_map_page_sends_the_picture_and_no_deck_map_until_asked(page, lang):
+    key, kind, _query = MAPS[page]
+    at = _open(page, lang)
+    assert decks(at) == []
+    shown = picture(at)
+    assert shown["kind"] == kind and f'data-ls-explore="mapexplore_{key}"' in shown["marks"]
+    assert f'lang="{lang}"' in shown["svg"] and shown["alt"].startswith(TITLES[key, lang])
+    assert "map" not in at.query_params
+    button = at.button(key=f"mapexplore_{key}")
+    assert button.label == EXPLORE[lang]
+
+    button.click().run()
+    assert not at.exception
+    assert len(decks(at)) == 1
+    assert at.query_params["map"] == "interactive"
+    assert 'aria-hidden="true"' in picture(at)["marks"]  # the deck map carries the description now
+    assert at.button(key=f"mappicture_{key}").label == i18n.gettext_for(lang)("Show the map as a picture")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", MAPS)
+def test_map_interactive_in_the_url_opens_the_deck_map_directly(page, lang):
+    at = _open(page, lang, map="interactive")
+    assert len(decks(at)) == 1
+    assert at.query_params["map"] == "interactive"
+    key = MAPS[page][0]
+    assert [b.key for b in at.button if b.key and b.key.startswith("map")] == [f"mappicture_{key}"]
+
+
+def test_the_visitors_choice_is_kept_for_the_session_and_written_to_the_url():
+    at = _open("pages/urban-system.py", "en")
+    at.button(key="mapexplore_urban").click().run()
+    at.switch_page("pages/tourism.py").run()
+    del at.query_params["map"]  # the app's navigation drops it
+    at.switch_page("pages/urban-system.py").run()
+    assert len(decks(at)) == 1
+    assert at.query_params["map"] == "interactive"  # a copied link reproduces the view
+    del at.query_params["map"]
+    at.switch_page("pages/border-gates.py").run()  # another map: not asked for yet
+    assert decks(at) == [] and "map" not in at.query_params
+
+    at.switch_page("pages/urban-system.py").run()
+    at.button(key="mappicture_urban").click().run()
+    assert decks(at) == [] and "map" not in at.query_params
+    assert "data-ls-explore" not in picture(at)["marks"]  # chosen: wide screens don't load it by themselves
+
+
+@pytest.mark.parametrize("bad", ["<script>", "static", "INTERACTIVE", ""])
+def test_an_unknown_map_mode_is_dropped(bad):
+    at = _open("pages/border-gates.py", "vi", map=bad)
+    assert decks(at) == [] and "map" not in at.query_params
+
+
+@pytest.mark.parametrize(("lang", "title", "hint"), [
+    ("vi", "Cửa khẩu song phương Chi Ma", "Mở bản đồ tương tác rồi chọn điểm khác"),
+    ("en", "Chi Ma bilateral border gate", "Explore the map and select another point"),
+])
+def test_the_item_card_and_layers_from_the_url_work_with_the_picture(lang, title, hint):
+    at = _open("pages/urban-system.py", lang, item="gate_chi_ma", layers="gates,ports")
+    assert decks(at) == []
+    card = [e.proto.body for e in at.get("html") if e.proto.body.startswith('<section class="ls-card')]
+    assert len(card) == 1 and title in card[0] and hint in card[0]
+    pkg = data.package()
+    assert picture(at)["svg"] == static_map.map_svg(pkg, lang, "urban", layers=("gates", "ports"))
+    assert at.pills[0].value == ["gates", "ports"]
+    at.pills[0].set_value(["urban"]).run()
+    assert picture(at)["svg"] == static_map.map_svg(pkg, lang, "urban", layers=("urban",))
+    table = next(e for e in at.expander if e.label == i18n.gettext_for(lang)("Every point on the map, as a table"))
+    assert table is not None
+
+
+def test_the_kiosk_shows_the_deck_map_at_once_without_the_button():
+    """A kiosk is a fast machine on a large touch screen made for panning: no picture step there."""
+    at = _open("pages/border-gates.py", "en", kiosk="1")
+    assert len(decks(at)) == 1
+    assert [b for b in at.button if b.key and b.key.startswith("map")] == []
+    assert "map" not in at.query_params
+
+
+def test_the_picture_alt_text_is_escaped_and_marks_are_ours():
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 400" width="360" height="400" role="img">'
+           '<title id="t">A &lt;b&gt; &amp; &quot;c&quot;</title><desc id="d">x"y</desc></svg>')
+    markup = widgets._picture_markup(svg, "urban", interactive=False, auto=True, button="mapexplore_urban")
+    match = PICTURE_BLOCK.fullmatch(markup)
+    assert match and unescape(match.group(4)) == 'A <b> & "c" x"y'
+    assert "<b>" not in markup and 'x"y' not in markup
+    assert widgets._picture_markup(svg, "urban", False, auto=False, button="b").count("data-ls-explore") == 0
+    assert 'aria-hidden="true"' in widgets._picture_markup(svg, "urban", True, auto=True, button="b")
+
+
+def test_the_map_script_survives_streamlits_sanitiser_and_holds_nothing_from_outside():
+    """Streamlit's HTML sanitiser silently drops a script whose text has ``<`` before a letter, ``/`` or ``!``."""
+    script = widgets._asset("js/map-explore.js")
+    assert not re.search(r"<[\w/!]", script)
+    assert "__lsMapExplore" in script and "IntersectionObserver" in script
+    css = widgets._asset("css/map.css")
+    assert "</" not in css and "st-key-mapbox_" in css
