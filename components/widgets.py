@@ -162,7 +162,7 @@ def chart(item: exports.ChartExport, lang: str) -> None:
     """A chart from :func:`content.target_charts`; its description becomes the accessible name. Its
     height is fixed from the start, so nothing below it moves when the chart arrives."""
     spec = {k: v for k, v in item.spec.items() if k != "description"}
-    with st.container(height=_chart_height(item.slug, lang), border=False):
+    with st.container(height=_chart_height(item.slug, lang), border=False, key=f"chart-{item.slug}"):
         st.vega_lite_chart(spec, width="stretch", alt=item.spec.get("description"))
 
 
