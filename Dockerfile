@@ -8,7 +8,7 @@
 # and nginx in one container, exactly as `make serve-prod` does, with the settings of deploy/streamlit.env:
 #   docker run --rm -p 8080:8080 -e STREAMLIT_SERVER_COOKIE_SECRET=… lang-son-plan
 # REPLICAS (default 2) sets the number of replicas; give the container about 1 CPU and 1 GiB per replica.
-# compose.yaml and Kubernetes run one replica per container instead (`python -m streamlit run app.py`) and put
+# compose.yaml and Kubernetes run one replica per container instead (`python -m streamlit run server.py`) and put
 # the sticky-cookie balancer in front. Both images run as user 10001 and need nothing writable but /tmp.
 
 # --- Python and the project's requirements, shared by the stages below ---------------------------------
@@ -54,7 +54,7 @@ COPY --from=site /app/build/site build/site
 # Pre-compress Streamlit's static files and compile the Python files once, at build time: the container's
 # root filesystem may be read-only.
 RUN python deploy/serve.py --prepare-only \
- && python -m compileall -q app.py pages components deploy \
+ && python -m compileall -q app.py server.py pages components deploy \
  && mkdir -p .serve-prod/run \
  && chown -R 10001:10001 .serve-prod
 

@@ -23,8 +23,9 @@ with guard.page(guard.current_lang):
     if not kiosk_settings:
         widgets.language_switch(lang)
     _ = i18n.gettext_for(lang)
-    widgets.set_document_lang(lang)
-    widgets.chrome()
+    with st.container(key="ls-head"):  # hidden (static/css/app.css): scripts and styles, no room taken
+        widgets.set_document_lang(lang)
+        widgets.chrome()
 
     pages = {slug: st.Page(path, title=_(title), url_path=slug, default=(slug == ""))
              for path, title, slug in site.PAGES}
@@ -55,6 +56,4 @@ with guard.page(guard.current_lang):
     st.divider()
     if not kiosk_settings:
         widgets.share_and_cite(lang, page.url_path)
-    st.caption(_("Source of every figure: Decision 339/QĐ-UBND of the Lạng Sơn People's Committee, 28 February 2026, "
-                 "approving the adjusted provincial plan 2021–2030, vision to 2050. English translation by the "
-                 "dashboard team; the official Vietnamese wording is one click away beside each figure."))
+    st.caption(_(site.SOURCE_LINE))

@@ -34,11 +34,12 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 BEGIN, END = "<!-- static-edition:begin -->", "<!-- static-edition:end -->"
 
 
-def run(url: str, out: Path, timeout: float = 240) -> dict:
-    """One Lighthouse run (mobile preset); the JSON report."""
+def run(url: str, out: Path, timeout: float = 240, desktop: bool = False) -> dict:
+    """One Lighthouse run (mobile preset, or desktop); the JSON report."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
                     "--only-categories=performance,accessibility,best-practices,seo",
+                    *(["--preset=desktop"] if desktop else []),
                     f"--chrome-flags={CHROME_FLAGS}"], check=True, env=env, timeout=timeout,
                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     return json.loads(out.read_text())

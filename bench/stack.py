@@ -67,7 +67,7 @@ def children(pid: int) -> list[int]:
 class Stack:
     """nginx on ``port`` in front of replicas on ``ports``; its files go to ``artifacts/<name>-<port>/``."""
 
-    def __init__(self, replicas: int = 2, app: str = "app.py", name: str = "stack", conn_limit: int = 100,
+    def __init__(self, replicas: int = 2, app: str = "server.py", name: str = "stack", conn_limit: int = 100,
                  env: dict[str, str] | None = None, timeout: float = 240.0, base_port: int | None = None) -> None:
         # Free ports by default; ``base_port`` (nginx) and the ports after it (replicas) for a manual run.
         self.port = base_port or free_port()
@@ -80,9 +80,7 @@ class Stack:
         self.proc = subprocess.Popen(
             [sys.executable, "deploy/serve.py", "--port", str(self.port),
              "--replica-ports", ",".join(map(str, self.ports)), "--run-dir", str(self.run_dir),
-             "--secret-file", str(self.run_dir / "cookie-secret"), "--app", app, "--conn-limit", str(conn_limit),
-             # The app's preload list names the app's chunks; the bare page gets none.
-             *(["--preload", ""] if app != "app.py" else [])],
+             "--secret-file", str(self.run_dir / "cookie-secret"), "--app", app, "--conn-limit", str(conn_limit)],
             cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -249,6 +249,16 @@ def call_to_action(text: str) -> str:
     return f'<p class="ls-cta">{escape(text)}</p>'
 
 
+def copy_field(field_id: str, label: str, value: str, button: str, done: str, multiline: bool = False) -> str:
+    """A labelled, read-only copy of ``value`` with a Copy button (``static/js/copy.js`` wires it; without
+    scripts the text is still selectable). Everything escaped; ``field_id`` is ours."""
+    box = (f'<textarea id="{escape(field_id)}" readonly rows="3">{escape(value)}</textarea>' if multiline else
+           f'<input id="{escape(field_id)}" type="text" readonly value="{escape(value, quote=True)}">')
+    return (f'<div class="ls-copy"><label for="{escape(field_id)}">{escape(label)}</label>'
+            f'<div class="ls-copy-row">{box}<button type="button" data-copy="{escape(field_id)}" '
+            f'data-done="{escape(done, quote=True)}">{escape(button)}</button></div></div>')
+
+
 def rows(kind: str, items: list, lang: str, **options) -> str:
     """The builder ``kind`` (``item_list``, ``figure_table`` …) applied to ``items``: one entry point for every
     edition that draws a page's rows (the app, the static pages)."""

@@ -5,7 +5,8 @@ hashed assets (``/assets/…``), ``/sitemap.xml``, ``/robots.txt`` and the data 
 ``build/site``, and everything else (the app) from Streamlit. In production nginx serves the same files
 itself (``deploy/nginx.conf.in``) with the same headers and caching.
 
-To add a route (for instance the app's own first view, with its head tags), append to :func:`routes`;
+The app's pages (``/``, ``/targets``, …) answer with Streamlit's ``index.html`` carrying each page's own head
+(``components/app_html.py``). To add a route, append to :func:`routes`;
 paths under Streamlit's reserved prefixes (``/_stcore/``, ``/static/``, ``/media/``, ``/component/``) are
 refused by ``st.App``.
 """
@@ -93,10 +94,12 @@ def static_handler(site_dir: Path):
 
 
 def routes(site_dir: Path = SITE_DIR) -> list[BaseRoute]:
-    """The static edition's routes, for ``st.App(…, routes=routes())``."""
+    """The static edition's routes and the app pages' own first view, for ``st.App(…, routes=routes())``."""
+    from components import app_html
+
     handler = static_handler(site_dir)
     out: list[BaseRoute] = [Route(p, handler, methods=["GET", "HEAD"]) for p in ROOT_FILES]
     for prefix in [f"/{lang}" for lang in site.STATIC_LANGS] + ["/assets"]:
         out.append(Route(prefix, handler, methods=["GET", "HEAD"]))
         out.append(Route(prefix + "/{rest:path}", handler, methods=["GET", "HEAD"]))
-    return out
+    return out + app_html.page_routes()

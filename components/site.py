@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from components.i18n import N_
@@ -22,6 +23,10 @@ PAGES = [
     ("pages/search.py", N_("Search"), "search"),
     ("pages/sources.py", N_("Sources and data"), "sources"),
 ]
+# The line under every page of both editions.
+SOURCE_LINE = N_("Source of every figure: Decision 339/QĐ-UBND of the Lạng Sơn People's Committee, 28 February 2026, "
+                 "approving the adjusted provincial plan 2021–2030, vision to 2050. English translation by the "
+                 "dashboard team; the official Vietnamese wording is one click away beside each figure.")
 # Registered but listed nowhere: the kiosk's attract loop of highlight slides.
 HIDDEN_PAGES = [("pages/highlights.py", N_("Highlights"), "highlights")]
 SLUGS = {path: slug for path, _, slug in PAGES + HIDDEN_PAGES}
@@ -59,3 +64,16 @@ def pdf_name(slug: str, lang: str) -> str:
 
 def pdf_path(lang: str, slug: str) -> str:
     return static_path(lang, slug) + pdf_name(slug, lang)
+
+
+# Styles are ours (no data in them), in static/css/: common.css (shared with the static edition) and
+# app.css (Streamlit's chrome). The app puts them in the page's head before the first paint
+# (components/app_html.py) and again with each run (widgets.chrome), for pages served without it.
+CSS_DIR = ROOT / "static" / "css"
+APP_CSS = ("common.css", "app.css")
+
+
+@functools.cache
+def app_css() -> str:
+    """The app's stylesheet, as one string."""
+    return "".join((CSS_DIR / name).read_text(encoding="utf-8") for name in APP_CSS)

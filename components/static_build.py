@@ -2,7 +2,7 @@
 
 Reads and validates the data once, then writes every page of ``components.static_site`` in both languages,
 the PDF briefs (``components.pdf``), hashed assets (``/assets/``: the stylesheet, Be Vietnam Pro subsets, the
-icon), the data download, ``/sitemap.xml``, ``/robots.txt`` and the bilingual ``/404.html``; text files also
+icon, the link-preview cards of ``components.previews`` for both editions), the data download, ``/sitemap.xml``, ``/robots.txt`` and the bilingual ``/404.html``; text files also
 pre-compressed (``.gz``, ``.br``) for nginx. Everything is written into a temporary folder beside the output
 and swapped in at the end, so a failed build (a broken data file: ``file:row:column: problem`` on stderr,
 exit status 1) leaves the previous site as it was, never half a site.
@@ -24,6 +24,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from components import data, exports, layouts, seo, site, static_site
+from components import previews as preview_cards
 
 ROOT = site.ROOT
 OUT = ROOT / "build" / "site"
@@ -177,6 +178,7 @@ def build(out: Path = OUT, *, pdf: bool = True, base: str | None = None, log=pri
         (tmp / "sitemap.xml").write_text(sitemap(paths, base), encoding="utf-8")
         (tmp / "robots.txt").write_text(robots(base), encoding="utf-8")
         (tmp / static_site.DATA_ZIP.lstrip("/")).write_bytes(exports.data_zip())
+        previews = len(preview_cards.write_all(pkg, tmp))  # the link previews both editions name
         _compress(tmp)
         (tmp / STAMP).write_text(inputs_hash() + "\n")
         old = out.parent / f".{out.name}.old-{os.getpid()}"
@@ -187,8 +189,9 @@ def build(out: Path = OUT, *, pdf: bool = True, base: str | None = None, log=pri
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    stats = {"pages": len(paths), "pdfs": pdfs, "seconds": round(time.monotonic() - started, 1)}
-    log(f"Static edition: {stats['pages']} pages, {stats['pdfs']} PDFs in {out} ({stats['seconds']} s).")
+    stats = {"pages": len(paths), "pdfs": pdfs, "previews": previews, "seconds": round(time.monotonic() - started, 1)}
+    log(f"Static edition: {stats['pages']} pages, {stats['pdfs']} PDFs, {stats['previews']} link previews in {out} "
+        f"({stats['seconds']} s).")
     return stats
 
 

@@ -14,12 +14,12 @@ import string
 from dataclasses import dataclass
 from html import escape
 
-from components import content, exports, i18n, layouts, maps, render, seo, site
+from components import content, exports, head, i18n, layouts, maps, render, seo, site
 from components.data import Package
 from components.i18n import N_
 
 SHELL = site.ROOT / "static" / "site" / "page.html"
-SITE_NAME = N_("Lạng Sơn provincial plan")
+SITE_NAME = head.SITE_NAME  # one name for the site, on both editions
 DEFAULT_LANG = "vi"
 
 
@@ -246,12 +246,16 @@ def _shell() -> string.Template:
 
 
 def meta(page: Page, pkg: Package) -> seo.PageMeta:
+    """The static page's head: its own title, the app page's description and preview card (one source for
+    both editions: components.head)."""
     _ = i18n.gettext_for(page.lang)
     title = layouts.title_of(page.blocks)
     if page.slug:
         title = " · ".join((title, _(SITE_NAME)))
-    return seo.PageMeta(page.lang, title, layouts.description_of(page.blocks), page.path,
-                        {lang: site.static_path(lang, page.slug) for lang in site.STATIC_LANGS})
+    twin = head.page_meta(pkg, page.app_slug, page.lang, dict(page.app_query))
+    return seo.PageMeta(page.lang, title, twin.description, page.path,
+                        {lang: site.static_path(lang, page.slug) for lang in site.STATIC_LANGS},
+                        site_name=_(SITE_NAME), image=twin.image_path, image_alt=twin.image_alt)
 
 
 def nav(page: Page) -> str:
@@ -276,10 +280,7 @@ def document(page: Page, pkg: Package, assets: Assets, base: str | None = None) 
                       for path, _weight in assets.fonts)
     head = "\n".join([seo.head_tags(meta(page, pkg), base),
                       f'<link rel="stylesheet" href="{assets.css}">', preload])
-    footer = [escape(_("Source of every figure: Decision 339/QĐ-UBND of the Lạng Sơn People's Committee, 28 "
-                       "February 2026, approving the adjusted provincial plan 2021–2030, vision 2050. English "
-                       "translation by the dashboard team; the official Vietnamese wording is one click away beside "
-                       "each figure.")),
+    footer = [escape(_(site.SOURCE_LINE)),
               escape(_("{site} · data release {date}").format(site=_(exports.SITE_NAME),
                                                               date=i18n.format_date(exports.DATA_RELEASE, page.lang))),
               escape(_("Our curation and translations are CC BY 4.0."))]

@@ -23,16 +23,6 @@ ROUTED_KEY = "_routed"
 HANDOVER_KEY = "_handover"
 KIOSK_KEY = "_kiosk"  # the session's kiosk.Settings while it is a kiosk
 
-# Styles are ours (no data in them), in static/css/: common.css (shared with the static edition) and
-# app.css (Streamlit's chrome).
-CSS_DIR = site.ROOT / "static" / "css"
-
-
-@functools.cache
-def _chrome_css() -> str:
-    return "".join((CSS_DIR / name).read_text(encoding="utf-8") for name in ("common.css", "app.css"))
-
-
 def resolve_page_lang() -> str:
     """The language of this run: a valid ``?lang=`` wins, then the session's, then Vietnamese.
 
@@ -114,8 +104,14 @@ def set_document_lang(lang: str) -> None:
     st.html(_LOCALISE_JS % (payload, json.dumps(lang)), unsafe_allow_javascript=True)
 
 
+@functools.cache
+def _script(name: str) -> str:
+    """One of our scripts (``static/js/``), to inline; the files are ours, never data."""
+    return (site.ROOT / "static" / "js" / name).read_text(encoding="utf-8").replace("</", "<\\/")
+
+
 def chrome() -> None:
-    st.html(f"<style>{_chrome_css()}</style>")
+    st.html(f"<style>{site.app_css()}</style>")
 
 
 def page_context(page_file: str) -> tuple[str, Callable[[str], str]]:
@@ -151,10 +147,23 @@ def html(block: str) -> None:
     st.html(block)
 
 
-def chart(item: exports.ChartExport) -> None:
-    """A chart from :func:`content.target_charts`; its description becomes the accessible name."""
+CHART_SLACK = 12  # px: the screen chart is the print one less its site line; a little room, never a scrollbar
+
+
+@functools.lru_cache(maxsize=64)
+def _chart_height(slug: str, lang: str) -> int:
+    """The chart's drawn height (its offline SVG's): the page keeps that room while Vega loads."""
+    svg = _export_bytes(slug, lang, "svg").decode("utf-8", "replace")
+    m = re.search(r'<svg[^>]*?\sheight="([\d.]+)"', svg)
+    return int(float(m.group(1))) + CHART_SLACK if m else 400
+
+
+def chart(item: exports.ChartExport, lang: str) -> None:
+    """A chart from :func:`content.target_charts`; its description becomes the accessible name. Its
+    height is fixed from the start, so nothing below it moves when the chart arrives."""
     spec = {k: v for k, v in item.spec.items() if k != "description"}
-    st.vega_lite_chart(spec, width="stretch", alt=item.spec.get("description"))
+    with st.container(height=_chart_height(item.slug, lang), border=False, key=f"chart-{item.slug}"):
+        st.vega_lite_chart(spec, width="stretch", alt=item.spec.get("description"))
 
 
 def kpi_grid(figures: list[dict], lang: str) -> None:
@@ -438,10 +447,11 @@ def share_and_cite(lang: str, slug: str = "") -> None:
         query = st.query_params.to_dict()
         kept = params.for_page(slug, query)
         address = params.page_address(base, slug, query) or f"/{slug}?{urlencode(kept)}"
-        label(_("Link to this view"))
-        st.code(address, language=None, wrap_lines=True)
-        label(_("Cite this"))
-        st.code(exports.citation(lang), language=None, wrap_lines=True)
+        # Plain fields with a Copy button: st.code would pull a 400 KB syntax highlighter into every page.
+        copy, copied = _("Copy"), _("Copied")
+        html(render.copy_field("ls-share-link", _("Link to this view"), address, copy, copied))
+        html(render.copy_field("ls-share-cite", _("Cite this"), exports.citation(lang), copy, copied, multiline=True))
+        st.html(f"<script>{_script('copy.js')}</script>", unsafe_allow_javascript=True)
         other = next(c for c in i18n.LANGS if c != lang)
         html(render.other_language(exports.citation(other), other, _("The same citation in the other language:")))
 
@@ -558,7 +568,7 @@ def show(blocks: list, lang: str) -> None:
         elif isinstance(b, lay.Rows):
             html(render.rows(b.kind, b.rows, lang, **b.options))
         elif isinstance(b, lay.Chart):
-            chart(b.item)
+            chart(b.item, lang)
             export_bar(b.item, lang)
         elif isinstance(b, lay.Map):
             if b.kind == "unit":

@@ -20,7 +20,6 @@ import argparse
 import gzip
 import json
 import os
-import re
 import secrets
 import shutil
 import signal
@@ -37,11 +36,6 @@ TEMPLATE = DEPLOY / "nginx.conf.in"
 NGINX_MODULES = Path("/usr/lib/nginx/modules")
 COMPRESSIBLE = (".js", ".css", ".svg", ".json", ".map", ".txt", ".html")
 BASEMAP_ORIGINS = "https://basemaps.cartocdn.com https://*.basemaps.cartocdn.com"
-# Frontend chunks of the elements the router draws on every page (st.html, the language switch, the
-# sidebar search box, page links). Streamlit fetches such a chunk only when its element arrives on
-# the websocket, a chain of round trips on a phone; nginx names them in the page so that the browser
-# fetches them while it starts the app.
-PRELOAD = ("Html", "ButtonGroup", "TextInput", "PageLink", "StreamlitSyntaxHighlighter")
 HEALTH_EVERY = 5.0      # seconds between health checks of each replica
 HEALTH_TIMEOUT = 10.0   # a replica busy with a spike of page runs answers late, but answers
 UNHEALTHY_AFTER = 6     # failed checks in a row (about a minute) before a running replica is restarted
@@ -109,22 +103,6 @@ def precompressed_static(cache: Path) -> Path:
     return target
 
 
-def preload_links(static_root: Path, names: tuple[str, ...] = PRELOAD) -> str:
-    """``<link rel="modulepreload">`` for these chunks and what they import, less what index.html loads."""
-    js = static_root / "static" / "js"
-    index = (streamlit_static()[1] / "index.html").read_text(encoding="utf-8")
-    todo = [hit.name for name in names for hit in sorted(js.glob(f"{name}.*.js"))[:1]]
-    seen: list[str] = []
-    while todo:
-        name = todo.pop(0)
-        if name in seen or not (js / name).exists():
-            continue
-        seen.append(name)
-        todo += re.findall(r'(?:from|import)\s*"\./([\w.-]+\.js)"', (js / name).read_text(encoding="utf-8"))
-    return "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{n}">'
-                   for n in seen if f"static/js/{n}" not in index)
-
-
 SITE_ROOT = ROOT / "build" / "site"  # the static edition (make static)
 # The static edition runs no script and loads only its own files (the same policy as components/server.py).
 STATIC_CSP = ("default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -159,7 +137,7 @@ def _nginx_value(value: str) -> str:
 
 def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, static_root: Path,
                  conn_limit: int = 100, embed_ancestors: str = "https:", user: str | None = None,
-                 serve_static: bool = True, preload: tuple[str, ...] = PRELOAD,
+                 serve_static: bool = True,
                  hosts: list[str] | None = None, access_log: str | None = None,
                  site_root: Path = SITE_ROOT) -> str:
     """The nginx configuration for these replica ports (see ``deploy/nginx.conf.in``).
@@ -220,7 +198,6 @@ def render_nginx(ports: list[int], *, listen: str, port: int, run_dir: Path, sta
         "site_root": str(site_root),
         "site_headers": site_headers,
         "proxy_headers": proxy_headers,
-        "preload": preload_links(static_root, preload) if preload else "",
         "access_log": "off" if access_log == "off" else f"{access_log or run_dir / 'access.log'} replicas",
     }
     text = TEMPLATE.read_text(encoding="utf-8")
@@ -288,7 +265,7 @@ class Supervisor:
         conf = render_nginx(self.args.ports, listen=self.args.listen, port=self.args.port, run_dir=self.run_dir,
                             static_root=static_root, conn_limit=self.args.conn_limit,
                             embed_ancestors=self.args.embed_ancestors, serve_static=readable,
-                            preload=self.args.preload, hosts=self.args.hosts, access_log=self.args.access_log,
+                            hosts=self.args.hosts, access_log=self.args.access_log,
                             site_root=self.args.site_root.resolve())
         (self.run_dir / "nginx.conf").write_text(conf)
         subprocess.run([self.args.nginx, "-t", "-q", "-p", str(self.run_dir), "-c", str(self.run_dir / "nginx.conf")],
@@ -412,9 +389,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--env-file", type=Path, default=ENV_FILE)
     p.add_argument("--site-root", type=Path, default=Path(os.environ.get("SITE_ROOT", SITE_ROOT)),
                    help="the static edition's folder (make static)")
-    p.add_argument("--app", default="app.py", help="entry script, relative to the project (the benchmark's bare page)")
-    p.add_argument("--preload", default=",".join(PRELOAD),
-                   help="frontend chunks the page names for early loading (empty: none, as for the bare page)")
+    p.add_argument("--app", default="server.py",
+                   help="entry script, relative to the project (the app with its own routes; the benchmark's bare page)")
     p.add_argument("--nginx", default=shutil.which("nginx") or "/usr/sbin/nginx")
     p.add_argument("--render-only", action="store_true",
                    help="print the nginx configuration (for a systemd set-up) and exit")
@@ -423,7 +399,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--check", type=int, metavar="PORT",
                    help="exit 0 if the replica on this loopback port answers its health check (3 tries), 1 if not")
     args = p.parse_args(argv)
-    args.preload = tuple(x for x in args.preload.split(",") if x)
     args.ports = ([int(x) for x in args.replica_ports.split(",") if x.strip()] if args.replica_ports
                   else [args.base_port + i for i in range(args.replicas)])
     args.hosts = None
@@ -452,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
         print(render_nginx(args.ports, listen=args.listen, port=args.port, run_dir=args.run_dir.resolve(),
                            static_root=static_root, conn_limit=args.conn_limit,
                            embed_ancestors=args.embed_ancestors, user="www-data" if os.geteuid() == 0 else None,
-                           preload=args.preload, hosts=args.hosts, access_log=args.access_log,
+                           hosts=args.hosts, access_log=args.access_log,
                            site_root=args.site_root.resolve()))
         return 0
     supervisor = Supervisor(args)

@@ -458,7 +458,7 @@ def test_the_app_image_compose_and_manifests_agree():
     replicas = {n: s for n, s in compose.items() if n.startswith("app-")}
     assert len(replicas) >= 2
     for svc in replicas.values():
-        assert svc["command"] == k8s["command"] == ["python", "-m", "streamlit", "run", "app.py"]
+        assert svc["command"] == k8s["command"] == ["python", "-m", "streamlit", "run", "server.py"]
         assert svc["env_file"] == ["deploy/streamlit.env"]
         assert set(svc["environment"]) == {"STREAMLIT_SERVER_ADDRESS", "STREAMLIT_SERVER_PORT",
                                            "STREAMLIT_SERVER_COOKIE_SECRET", "HOME"}
@@ -467,7 +467,7 @@ def test_the_app_image_compose_and_manifests_agree():
         assert svc["user"] == f"{UID}:{UID}" and svc["read_only"] is True and svc["tmpfs"] == ["/tmp"]
     # systemd runs the same entry command from its virtual environment.
     unit = (ROOT / "deploy" / "systemd" / "lang-son-plan@.service").read_text(encoding="utf-8")
-    assert "-m streamlit run app.py" in unit
+    assert "-m streamlit run server.py" in unit
     # nginx knows every replica, each on a port of its own.
     cmd = compose["nginx"]["command"]
     hosts = dict(h.rsplit(":", 1) for h in cmd[cmd.index("--replica-hosts") + 1].split(","))

@@ -1,0 +1,122 @@
+"""The app's HTML before any script runs: Streamlit's ``index.html`` with each page's own head.
+
+Served by our own routes ahead of Streamlit's (``st.App(routes=...)``): every app page (``/``,
+``/targets``, ``/commune?unit=…``) answers with the same scripts and styles Streamlit would send,
+but with ``<html lang>``, title, description, canonical, ``hreflang``, Open Graph and Twitter
+tags and a ``<noscript>`` of its own (:mod:`components.head`). Paths that are not app pages are
+left to Streamlit.
+
+Streamlit's frontend looks for its server by probing ``/<page>/_stcore/health`` and
+``/<page>/_stcore/host-config`` before the root ones: two 404s and two round trips on every deep
+link. Answering those probes as the root ones does not help: the frontend then takes ``/<page>``
+for its base path and opens its websocket there. So each page tells the frontend where the server
+is (``static/js/backend-base.js``, inlined before Streamlit's bundle) and the probes never happen.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+from starlette.routing import Route
+
+from components import data, head, seo, site
+
+
+
+
+@functools.cache
+def streamlit_index() -> str:
+    """Streamlit's own ``index.html`` (its hashed script and style names change with each release)."""
+    import streamlit
+
+    return (Path(streamlit.__file__).parent / "static" / "index.html").read_text(encoding="utf-8")
+
+
+def base_url(request: Request) -> str:
+    """The public address: ``PLAN_PUBLIC_URL`` when set (behind a proxy), else what the request names."""
+    configured = os.environ.get(seo.PUBLIC_URL_ENV, "").strip()
+    if configured.startswith(("http://", "https://")):
+        return configured.rstrip("/")
+    return str(request.base_url).rstrip("/")
+
+
+# Streamlit loads each element's code when the element first arrives, and draws a 40 px stand-in
+# until it has: every st.html block, the language switch and the page links jumped when their
+# code came. The page names the chunks our pages draw, so they load while the app starts.
+PRELOAD = ("Html", "ButtonGroup", "TextInput", "PageLink", "DownloadButton", "Selectbox")
+
+
+def _chunk_files(names: tuple[str, ...]) -> list[str]:
+    """The hashed file of each named chunk in this Streamlit release."""
+    import streamlit
+
+    js = Path(streamlit.__file__).parent / "static" / "static" / "js"
+    return [hit.name for name in names for hit in sorted(js.glob(f"{name}.*.js"))[:1]]
+
+
+@functools.cache
+def preload_links(names: tuple[str, ...] = PRELOAD) -> str:
+    """``<link rel="modulepreload">`` for these chunks and what they import, less what index.html loads,
+    and a module script that runs them early: when the first elements arrive, their code is ready and
+    Streamlit draws them at once instead of behind a 40 px stand-in."""
+    import streamlit
+
+    js = Path(streamlit.__file__).parent / "static" / "static" / "js"
+    index = streamlit_index()
+    todo = _chunk_files(names)
+    seen: list[str] = []
+    while todo:
+        name = todo.pop(0)
+        if name in seen or not (js / name).exists():
+            continue
+        seen.append(name)
+        todo += re.findall(r'(?:from|import)\s*"\./([\w.-]+\.js)"', (js / name).read_text(encoding="utf-8"))
+    links = "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{n}">'
+                    for n in seen if f"static/js/{n}" not in index)
+    imports = "".join(f'import"./static/js/{n}";' for n in _chunk_files(names))
+    return links + f'<script type="module">{imports}</script>'
+
+
+
+def _without_sidebar(query: dict[str, str]) -> bool:
+    """The kiosk and the embed view never draw a sidebar."""
+    return query.get("embed", "").lower() == "true" or query.get("kiosk", "") not in ("", "0")
+
+
+@functools.cache
+def _backend_script() -> str:
+    """Our one inline script (kept in its own file): the server's address for Streamlit's frontend."""
+    code = (site.ROOT / "static" / "js" / "backend-base.js").read_text(encoding="utf-8")
+    return f"<script>{code.strip()}</script>"
+
+
+def page_html(slug: str, lang: str | None, query: dict[str, str], base: str) -> str:
+    """The raw HTML of one app page: Streamlit's index with this page's head."""
+    meta = head.page_meta(data.package(), slug, lang or "", query)
+    # Our styles are in place before the first paint: no jump when they arrive with the first run.
+    styles = site.app_css()
+    if not _without_sidebar(query):
+        styles += (site.CSS_DIR / "first-paint.css").read_text(encoding="utf-8")
+    styles = f"<style>{styles}</style>"
+    return head.render_index(streamlit_index(), meta, base, extra_head=styles + _backend_script() + preload_links())
+
+
+async def _page(request: Request) -> HTMLResponse:
+    slug = request.url.path.strip("/").rsplit("/", 1)[-1]
+    query = dict(request.query_params)
+    html = page_html(slug, query.get("lang"), query, base_url(request))
+    # Like Streamlit's own index: never cached, since the scripts it names change with a release.
+    return HTMLResponse(html, headers={"Cache-Control": "no-cache"})
+
+
+def page_routes() -> list[Route]:
+    """One route per app page; any other path falls through to Streamlit."""
+    routes = [Route("/", _page, methods=["GET", "HEAD"])]
+    routes += [Route(f"/{slug}", _page, methods=["GET", "HEAD"])
+               for _p, _t, slug in site.PAGES + site.HIDDEN_PAGES if slug]
+    return routes

@@ -1,0 +1,210 @@
+"""What a page says about itself before any script runs: title, description, links, previews.
+
+Streamlit serves one ``index.html`` for every page, titled "Streamlit" and ``lang="en"``; link
+previews in chat apps and search engines see nothing else. :func:`page_meta` decides, for a page,
+a language and the query that selects something on it (a commune, a map item, a domain), the
+title, description, canonical address, language alternates, static twin and preview image;
+:func:`render_index` writes them into Streamlit's own ``index.html`` (its scripts and styles kept).
+
+Pure: no Streamlit runtime, no request. Every value from the URL is checked against the data
+before it is used, and everything written into the HTML is escaped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from html import escape
+from urllib.parse import urlencode
+
+from components import content, i18n, maps, seo, site
+from components.data import Package
+from components.i18n import N_
+
+SITE_NAME = N_("Lạng Sơn provincial plan dashboard")
+
+# One line per page for search results and link previews: what the page offers, in the reader's words.
+DESCRIPTIONS = {
+    "": N_("The Lạng Sơn provincial plan 2021–2030, vision to 2050, as adjusted by Decision 339/QĐ-UBND of "
+           "28 February 2026: goals, headline targets and the province in brief, each with its source."),
+    "targets": N_("Every 2030 target of the adjusted Lạng Sơn provincial plan, by domain, worded as the decision "
+                  "words it, with charts, the 2024 plan beside it and the official Vietnamese one tap away."),
+    "breakthroughs": N_("The breakthroughs, focus tasks, pillars of digital transformation and viewpoints of the "
+                        "adjusted Lạng Sơn provincial plan, each with its source."),
+    "border-gates": N_("Lạng Sơn's border gates in the adjusted provincial plan: the 5 priority gates, the "
+                       "crossings, the border-gate economic zone, dry ports and logistics, on a schematic map."),
+    "tourism": N_("Tourism in the adjusted Lạng Sơn provincial plan: visitor and revenue targets, Mẫu Sơn, the "
+                  "UNESCO Global Geopark, tourist areas and product groups."),
+    "urban-system": N_("The urban system and spatial structure of the adjusted Lạng Sơn provincial plan: 13 urban "
+                       "areas, growth poles, the development axis, corridors and zones, on a schematic map."),
+    "infrastructure": N_("Industry, transport, energy, utilities, social infrastructure and the environment in "
+                         "the adjusted Lạng Sơn provincial plan, with every count the decision gives."),
+    "commune": N_("What the adjusted Lạng Sơn provincial plan says about each of the 65 communes and wards: "
+                  "zone, axis and corridors, urban area, projects and sites, each with its source."),
+    "search": N_("Search every figure, place and statement of the adjusted Lạng Sơn provincial plan, in "
+                 "Vietnamese or English, with or without diacritics."),
+    "sources": N_("The sources of the Lạng Sơn provincial plan dashboard: the full data download, the documents, "
+                  "how the data is checked, the data notes and every change between plan versions."),
+    "highlights": N_("Highlights of the adjusted Lạng Sơn provincial plan 2021–2030, vision to 2050."),
+}
+UNIT_TITLE = N_("{name}: what the plan says")
+UNIT_NAMES = {"commune": N_("{name} commune"), "ward": N_("{name} ward")}
+UNIT_DESCRIPTION = N_("What the adjusted Lạng Sơn provincial plan (Decision 339/QĐ-UBND, 2026) says about "
+                      "{name}: its zone, the axis and corridors it lies on, its urban area, and the projects and "
+                      "sites the decision places there, each with its source.")
+ITEM_TITLE = N_("{name} on the map")
+DOMAIN_TITLE = N_("Targets to 2030: {domain}")
+NOSCRIPT = N_("This interactive page needs JavaScript. The same content, fast and printable, is in the "
+              "static edition:")
+
+# The query parameters that select something a preview should name; nothing else is kept.
+SELECTORS = {"commune": ("unit",), "urban-system": ("item", "layers"), "border-gates": ("item", "layers"),
+             "targets": ("domain",)}
+_SAFE_PARAM = re.compile(r"[A-Za-z0-9_,.\-]{1,80}")
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What one page, in one language, with one selection, says about itself."""
+
+    lang: str
+    slug: str
+    title: str
+    description: str
+    path: str                     # the page's own path and kept query, e.g. ``/commune?lang=en&unit=20308``
+    alternates: dict[str, str] = field(default_factory=dict)   # hreflang -> path
+    static_path: str = ""         # the static twin
+    image_path: str = ""          # the 1200×630 preview
+    image_alt: str = ""
+
+    def page_meta(self) -> seo.PageMeta:
+        """The same, as the head-tag builder both editions share takes it."""
+        return seo.PageMeta(self.lang, self.title, self.description, self.path, dict(self.alternates),
+                            site_name=i18n.translate(SITE_NAME, self.lang), image=self.image_path,
+                            image_alt=self.image_alt)
+
+
+def known_slug(slug: str) -> bool:
+    return slug in site.SLUGS.values()
+
+
+def static_path(slug: str, lang: str, unit_code: str | None = None) -> str:
+    """The static twin of an app page: ``/vi/``, ``/en/targets/``, ``/vi/commune/20308/``."""
+    if slug == "commune" and unit_code:
+        return f"/{lang}/commune/{unit_code}/"
+    if slug in ("", "highlights", "search"):
+        return f"/{lang}/"
+    return f"/{lang}/{slug}/"
+
+
+def preview_key(slug: str, unit_code: str | None = None) -> str:
+    """The preview image's name (without language): one per page, one per commune or ward."""
+    if slug == "commune" and unit_code:
+        return f"commune-{unit_code}"
+    return slug or "home"
+
+
+CARD_VERSION = "1"  # bump when components/previews.py draws differently
+
+
+def preview_name(key: str, lang: str, title: str, description: str) -> str:
+    """The card's file name, named after what it shows: a changed title or description is a new file,
+    so the assets folder can be cached for a year (``home-vi.1a2b3c4d.png``)."""
+    digest = hashlib.sha256("\n".join((CARD_VERSION, lang, title, description)).encode()).hexdigest()[:8]
+    return f"{key}-{lang}.{digest}.png"
+
+
+PREVIEW_DIR = "/assets/og/"
+
+
+def _selection(pkg: Package, slug: str, query: dict[str, str]) -> dict[str, str]:
+    """The query parameters of this page that name something real; the rest is dropped."""
+    kept: dict[str, str] = {}
+    for param in SELECTORS.get(slug, ()):
+        raw = query.get(param)
+        if not isinstance(raw, str) or not _SAFE_PARAM.fullmatch(raw):
+            continue
+        if param == "unit":
+            unit = content.unit_by_code(pkg, raw) or content.unit_by_code(pkg, raw.zfill(5))
+            if unit:
+                kept[param] = unit["code"]
+        elif param == "domain" and raw in dict(content.DOMAINS):
+            kept[param] = raw
+        elif param == "item" and raw in _map_items(pkg, "en"):
+            kept[param] = raw
+        elif param == "layers" and all(k in maps.LAYERS or k == "none" for k in raw.split(",")):
+            kept[param] = raw
+    return kept
+
+
+def _map_items(pkg: Package, lang: str) -> dict[str, str]:
+    points = maps.layer_points(pkg, lang)
+    return {row["id"]: row["label"] for frame in points.values() if not frame.empty
+            for row in frame.to_dict("records")}
+
+
+def _description(pkg: Package, slug: str, lang: str) -> str:
+    """The page's line for search results: ours where written, else its layout's first caption."""
+    if slug in DESCRIPTIONS:
+        return i18n.translate(DESCRIPTIONS[slug], lang)
+    from components import layouts
+
+    build = layouts.PAGES.get(slug)
+    return layouts.description_of(build(pkg, lang)) if build else i18n.translate(SITE_NAME, lang)
+
+
+def page_meta(pkg: Package, slug: str, lang: str, query: dict[str, str] | None = None) -> Meta:
+    """The head of one page in one language; ``query`` is the request's (untrusted) query."""
+    lang = i18n.resolve_lang(lang)
+    slug = slug if known_slug(slug) else ""
+    _ = i18n.gettext_for(lang)
+    picked = _selection(pkg, slug, dict(query or {}))
+    page_title = _(next(t for _p, t, s in site.PAGES + site.HIDDEN_PAGES if s == slug))
+    title, description = page_title, _description(pkg, slug, lang)
+    unit_code = picked.get("unit")
+    if unit_code:
+        unit = content.unit_by_code(pkg, unit_code)
+        name = _(UNIT_NAMES.get(unit["kind"], "{name}")).format(name=unit[i18n.col("name", lang)])
+        title, description = _(UNIT_TITLE).format(name=name), _(UNIT_DESCRIPTION).format(name=name)
+        title = title[:1].upper() + title[1:]  # "xã Đồng Đăng: …" opens a title as "Xã Đồng Đăng: …"
+    elif "item" in picked:
+        title = _(ITEM_TITLE).format(name=_map_items(pkg, lang)[picked["item"]])
+    elif "domain" in picked:
+        title = _(DOMAIN_TITLE).format(domain=i18n.translate(dict(content.DOMAINS)[picked["domain"]], lang))
+    site_name = _(SITE_NAME)
+    full_title = f"{title} · {site_name}" if slug or picked else site_name
+
+    def path_in(code: str) -> str:
+        return f"/{slug}?" + urlencode({"lang": code, **picked})
+
+    return Meta(lang=lang, slug=slug, title=full_title, description=description, path=path_in(lang),
+                alternates={code: path_in(code) for code in i18n.LANGS},
+                static_path=static_path(slug, lang, unit_code),
+                image_path=PREVIEW_DIR + preview_name(preview_key(slug, unit_code), lang, title, description),
+                image_alt=title)
+
+
+def head_tags(meta: Meta, base_url: str) -> str:
+    """``<title>``, description, canonical, ``hreflang`` alternates, Open Graph and Twitter card tags."""
+    return seo.head_tags(meta.page_meta(), base_url)
+
+
+def noscript(meta: Meta) -> str:
+    """For a visitor or crawler without scripts: what the page is, and its static twin."""
+    text = i18n.translate(NOSCRIPT, meta.lang)
+    return (f'<noscript><p lang="{meta.lang}"><strong>{escape(meta.title)}</strong><br>{escape(meta.description)}'
+            f'</p><p lang="{meta.lang}">{escape(text)} <a href="{escape(meta.static_path, quote=True)}">'
+            f"{escape(meta.static_path)}</a></p></noscript>")
+
+
+def render_index(index_html: str, meta: Meta, base_url: str, extra_head: str = "") -> str:
+    """Streamlit's ``index.html`` with this page's language, head and ``<noscript>``; its scripts kept."""
+    out = re.sub(r'<html lang="[^"]*"', f'<html lang="{meta.lang}"', index_html, count=1)
+    out = re.sub(r"<title>.*?</title>", lambda _m: head_tags(meta, base_url) + extra_head, out, count=1,
+                 flags=re.S)
+    # Streamlit's own <noscript> speaks English to machines; ours names the page and its static twin.
+    out, found = re.subn(r"<noscript>.*?</noscript>", lambda _m: noscript(meta), out, count=1, flags=re.S)
+    if not found:
+        out = re.sub(r"<body([^>]*)>", lambda m: f"<body{m.group(1)}>" + noscript(meta), out, count=1)
+    return out

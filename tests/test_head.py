@@ -1,0 +1,142 @@
+"""What each app page says about itself before any script runs (issue #15): components/head.py,
+components/app_html.py and components/previews.py, without a server."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import html5lib
+import pytest
+from PIL import Image
+
+from components import app_html, data, head, i18n, previews, site
+
+SLUGS = [slug for _p, _t, slug in site.PAGES + site.HIDDEN_PAGES]
+BASE = "https://plan.example.vn"
+
+
+@pytest.fixture(scope="module")
+def pkg():
+    return data.package()
+
+
+def _tags(html: str) -> dict[str, list[str]]:
+    """``name``/``property`` → contents of the head's meta tags, and links by rel/hreflang."""
+    out: dict[str, list[str]] = {}
+    for m in re.finditer(r'<meta (?:name|property)="([^"]+)" content="([^"]*)">', html):
+        out.setdefault(m.group(1), []).append(m.group(2))
+    for m in re.finditer(r'<link rel="(canonical|alternate)"(?: hreflang="([^"]+)")? href="([^"]+)">', html):
+        out.setdefault(m.group(1) + (":" + m.group(2) if m.group(2) else ""), []).append(m.group(3))
+    return out
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_page_has_its_own_head_in_its_language(pkg, slug, lang):
+    html = app_html.page_html(slug, lang, {"lang": lang}, BASE)
+    meta = head.page_meta(pkg, slug, lang, {})
+    _ = i18n.gettext_for(lang)
+    page_title = _(next(t for _p, t, s in site.PAGES + site.HIDDEN_PAGES if s == slug))
+    assert f'<html lang="{lang}"' in html
+    assert html.count("<title>") == 1 and "<title>Streamlit</title>" not in html
+    title = re.search(r"<title>(.*?)</title>", html).group(1)
+    expected = i18n.translate(head.SITE_NAME, lang) if slug == "" else page_title
+    assert expected in title.replace("&amp;", "&")
+    tags = _tags(html)
+    assert tags["description"][0] and tags["description"] == tags["og:description"]
+    assert tags["canonical"] == [f"{BASE}/{slug}?lang={lang}".replace("/?", "/?")]
+    assert tags["alternate:vi"] == [f"{BASE}/{slug}?lang=vi"] and tags["alternate:en"] == [f"{BASE}/{slug}?lang=en"]
+    assert tags["alternate:x-default"] == [f"{BASE}/{slug}?lang=vi"]
+    assert tags["og:image"] == [BASE + meta.image_path] == tags["twitter:image"]
+    assert tags["og:locale"] == [{"vi": "vi_VN", "en": "en_GB"}[lang]]
+    assert tags["twitter:card"] == ["summary_large_image"]
+    # Streamlit's own scripts are kept, and our noscript names the static twin
+    assert re.search(r'<script type="module" crossorigin src="\./static/js/index\.[\w-]+\.js"></script>', html)
+    assert f'href="{meta.static_path}"' in html
+    html5lib.HTMLParser(strict=False).parse(html)
+
+
+def test_descriptions_are_translated_and_of_search_length(pkg):
+    for slug in SLUGS:
+        vi, en = (head.page_meta(pkg, slug, lang).description for lang in ("vi", "en"))
+        assert vi != en, f"untranslated description for {slug!r}"
+        assert 50 <= len(en) <= 220 and 50 <= len(vi) <= 240
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_a_commune_link_names_the_commune(pkg, lang):
+    unit = pkg["admin_units"].iloc[0]
+    meta = head.page_meta(pkg, "commune", lang, {"unit": unit["code"]})
+    assert unit[f"name_{lang}"] in meta.title and unit[f"name_{lang}"] in meta.description
+    assert meta.path == f"/commune?lang={lang}&unit={unit['code']}"
+    assert meta.static_path == f"/{lang}/commune/{unit['code']}/"
+    assert re.fullmatch(rf"/assets/og/commune-{unit['code']}-{lang}\.[0-9a-f]{{8}}\.png", meta.image_path)
+    # a code written without its leading zero names the same unit
+    assert head.page_meta(pkg, "commune", lang, {"unit": unit["code"].lstrip("0")}).path == meta.path
+
+
+def test_a_selection_names_what_it_selects(pkg):
+    item_id, label = next(iter(head._map_items(pkg, "en").items()))
+    meta = head.page_meta(pkg, "urban-system", "en", {"item": item_id, "layers": "urban,gates"})
+    assert label in meta.title and "item=" in meta.path and "layers=urban%2Cgates" in meta.path
+    domain, name = head.content.DOMAINS[0]
+    meta = head.page_meta(pkg, "targets", "vi", {"domain": domain})
+    assert i18n.translate(name, "vi") in meta.title and f"domain={domain}" in meta.path
+
+
+@pytest.mark.parametrize("query", [
+    {"unit": "<script>alert(1)</script>"}, {"item": '"><img src=x onerror=alert(1)>'},
+    {"domain": "x" * 10_000}, {"layers": "urban,<b>"}, {"lang": "fr", "unit": "99999"}, {"utm_source": "chat"},
+])
+def test_untrusted_queries_are_dropped_never_written(pkg, query):
+    for slug in ("commune", "urban-system", "targets", ""):
+        html = app_html.page_html(slug, query.get("lang"), query, BASE)
+        assert "<script>alert" not in html and "onerror=" not in html and "<b>" not in html
+        meta = head.page_meta(pkg, slug, query.get("lang", ""), query)
+        assert meta.lang == "vi" if query.get("lang") == "fr" else True
+        assert "utm_source" not in meta.path and "x" * 100 not in meta.path
+
+
+def test_hostile_base_address_is_escaped(pkg):
+    html = app_html.page_html("", "en", {}, 'https://x.example/"><script>')
+    assert '"><script>' not in html
+
+
+def test_the_head_carries_the_styles_the_backend_address_and_the_preloads():
+    html = app_html.page_html("targets", "en", {}, BASE)
+    assert "BACKEND_BASE_URL" in html and ".ls-table" in html
+    assert re.search(r'<link rel="modulepreload" crossorigin href="\./static/js/Html\.[\w-]+\.js">', html) or \
+        re.search(r'import"\./static/js/Html\.[\w-]+\.js"', html)
+    # the sidebar's room is kept, except where there is no sidebar
+    assert "margin-left: 300px" in html
+    for query in ({"kiosk": "1"}, {"embed": "true"}):
+        assert "margin-left: 300px" not in app_html.page_html("targets", "en", query, BASE)
+
+
+def test_routes_cover_every_page_and_nothing_reserved():
+    paths = {r.path for r in app_html.page_routes()}
+    assert paths == {"/"} | {f"/{slug}" for slug in SLUGS if slug}
+    assert not any(p.startswith(("/_stcore", "/static", "/media", "/component")) for p in paths)
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_preview_cards_are_1200_by_630_pngs(pkg, lang):
+    png = previews.page_card(pkg, "urban-system", lang)
+    image = Image.open(io.BytesIO(png))
+    assert image.format == "PNG" and image.size == (1200, 630)
+    assert len(png) < 150_000
+
+
+def test_every_preview_a_head_names_is_written(pkg, tmp_path):
+    written = {p.relative_to(tmp_path).as_posix() for p in previews.write_all(pkg, tmp_path)}
+    wanted = {m.image_path.lstrip("/") for m in previews.all_metas(pkg)}
+    assert written == wanted and len(wanted) == len({m.image_path for m in previews.all_metas(pkg)})
+    assert len(wanted) == 2 * (len(SLUGS) + len(pkg["admin_units"]))
+
+
+def test_a_preview_is_renamed_when_what_it_shows_changes():
+    a = head.preview_name("targets", "en", "Targets to 2030", "Every target")
+    assert a != head.preview_name("targets", "en", "Targets to 2030", "Every 2030 target")
+    assert a != head.preview_name("targets", "vi", "Targets to 2030", "Every target")
+    assert a == head.preview_name("targets", "en", "Targets to 2030", "Every target")
