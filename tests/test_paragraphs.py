@@ -1,0 +1,160 @@
+"""The decision paragraph by paragraph: the parser, the table, the checker, the English."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+
+from components import data, paragraphs
+
+TEXT = paragraphs.SOURCE_FILE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def parsed() -> list[paragraphs.Paragraph]:
+    return paragraphs.parse(TEXT)
+
+
+@pytest.fixture(scope="module")
+def table(pkg):
+    return pkg["plan_paragraphs"].sort_values("order")
+
+
+# --- the parser ----------------------------------------------------------------------------------
+
+
+def test_paragraphs_joined_in_order_give_back_the_stored_text(parsed):
+    assert paragraphs.joined_text(parsed) == data.normalise(TEXT)
+
+
+def test_every_non_empty_line_belongs_to_exactly_one_paragraph(parsed):
+    lines = [n for p in parsed for n in p.lines]
+    non_empty = [i for i, line in enumerate(TEXT.split("\n"), start=1) if line.strip()]
+    assert lines == non_empty
+
+
+@pytest.mark.parametrize(("first", "second"), [(35, 37), (75, 77), (135, 137), (293, 295), (709, 711), (739, 741)])
+def test_page_break_continuations_are_merged(parsed, first, second):
+    hit = next(p for p in parsed if first in p.lines)
+    assert second in hit.lines and hit.lines[0] == first
+
+
+def test_a_lettered_point_is_never_taken_for_a_continuation(parsed):
+    assert all(not re.match(r"[a-hđ]\) ", p.text_vi) or p.lines == (p.lines[0],) or p.kind != "paragraph"
+               for p in parsed)
+    assert next(p for p in parsed if p.id == "a1-ii-2-b").text_vi == "b) Mục tiêu, chỉ tiêu cụ thể"
+
+
+@pytest.mark.parametrize(("pid", "section", "kind", "start"), [
+    ("preamble-p1", "Preamble", "paragraph", "Số: 339"),
+    ("a1", "Art.1", "heading", "Điều 1."),
+    ("a1-i", "Art.1 I", "heading", "I. PHẠM VI"),
+    ("a1-i-fn1", "Art.1 I, footnote 1", "footnote", "¹ Gồm 61 xã"),
+    ("a1-ii-1-2", "Art.1 II.1 (2)", "item", "(2) Phát triển nhanh"),
+    ("a1-ii-2-b-p2", "Art.1 II.2.b", "paragraph", "+ Tổng sản phẩm trên địa bàn (GRDP)"),
+    ("a1-iii-1-c-p4", "Art.1 III.1.c", "paragraph", "- Tiếp tục phát triển 10 cửa khẩu"),
+    ("a1-iii-2-dd", "Art.1 III.2.đ", "heading", "đ) Văn hóa"),
+    ("a1-iii-3-b-1", "Art.1 III.3.b (1)", "item", "(1) Hành lang kinh tế"),
+    ("a1-iii-3-c-2", "Art.1 III.3.c (2)", "item", "(2) Đô thị Hữu Lũng"),
+    ("a1-v-5-p1", "Art.1 V.5", "paragraph", "Sản xuất nông nghiệp hàng hóa"),
+    ("a1-viii-p2", "Art.1 VIII", "annex_ref", "(Chi tiết tại Phụ lục XVII"),
+    ("a1-xi", "Art.1 XI", "heading", "XI. DANH MỤC"),
+    ("a2-1-dd", "Art.2 1.đ", "point", "đ) Sở Tài chính"),
+    ("a3-2", "Art.3 2", "point", "2. Các nội dung khác"),
+    ("recipients-p1", "Recipients", "recipients", "- Như Điều 4;"),
+    ("signature-p2", "Signature", "signature", "Nguyễn Cảnh Toàn"),
+])
+def test_structure_follows_the_decision(parsed, pid, section, kind, start):
+    p = next(p for p in parsed if p.id == pid)
+    assert (p.section, p.kind) == (section, kind)
+    assert p.text_vi.startswith(start)
+
+
+def test_every_part_of_article_1_is_there_in_order(parsed):
+    romans = [p.label for p in parsed if p.kind == "heading" and re.fullmatch(r"Art\.1 [IVX]+", p.section)]
+    assert romans == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"]
+    assert [p.label for p in parsed if p.label.startswith("Điều")] == ["Điều 1", "Điều 2", "Điều 3", "Điều 4"]
+
+
+def test_parents_are_headings_that_come_before(parsed):
+    seen = {}
+    for p in parsed:
+        if p.parent:
+            assert p.parent in seen, p.id
+            assert seen[p.parent].kind in ("heading", "point", "item"), p.id
+        seen[p.id] = p
+    assert seen["a1-iii-3-c-1"].parent == "a1-iii-3-c" and seen["a2-1-a"].parent == "a2-1"
+    assert seen["a2-1"].parent == "a2" and seen["a1-ii-1"].parent == "a1-ii"
+
+
+def test_ids_are_url_safe_and_unique(parsed):
+    ids = [p.id for p in parsed]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)
+
+
+@pytest.mark.parametrize(("section", "expected"), [
+    ("Art.1 II.2.b", "a1-ii-2-b"), ("Art.1 III.1.c (iii)", "a1-iii-1-c-3"), ("Art.1 IX.3.đ", "a1-ix-3-dd"),
+    ("Art.1 I, footnote 1", "a1-i-fn1"), ("Preamble", "preamble"), ("Art.2 1.a", "a2-1-a")])
+def test_slug(section, expected):
+    assert paragraphs.slug(section) == expected
+
+
+def test_parser_ids_are_stable_against_the_committed_table(parsed):
+    with paragraphs.TABLE_FILE.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["id"] for r in rows] == [p.id for p in parsed]
+    assert [r["text_vi"] for r in rows] == [p.text_vi for p in parsed]
+
+
+# --- the checker ---------------------------------------------------------------------------------
+
+
+def _copy_data(tmp_path):
+    import shutil
+
+    target = tmp_path / "data"
+    shutil.copytree(data.DATA_DIR, target)
+    return target
+
+
+def test_checker_finds_a_dropped_paragraph(tmp_path):
+    target = _copy_data(tmp_path)
+    path = target / "plan_paragraphs.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    dropped = [line for line in lines if not line.startswith("a1-v-7-p1,")]
+    path.write_text("".join(dropped), encoding="utf-8")
+    _, errors = data.check_package(target, None)
+    assert any("joined in order differ" in str(e) and e.path.name == "plan_paragraphs.csv" for e in errors)
+
+
+def test_checker_finds_an_added_word(tmp_path):
+    target = _copy_data(tmp_path)
+    path = target / "plan_paragraphs.csv"
+    text = path.read_text(encoding="utf-8").replace("Số: 339 /QĐ-UBND", "Số: 339 /QĐ-UBND mới", 1)
+    path.write_text(text, encoding="utf-8")
+    _, errors = data.check_package(target, None)
+    assert any(e.column == "text_vi" for e in errors)
+
+
+# --- the translation import ----------------------------------------------------------------------
+
+
+def test_import_joins_the_fragments_of_a_merged_paragraph(parsed, tmp_path):
+    tsv = tmp_path / "part.tsv"
+    tsv.write_text("35\tOn the proposal of the Director, with Appraisal Report No. 30/BC-HĐTĐ of 12 February\n"
+                   "37\t2026 of the Appraisal Council.\n3\tNo.: 339/QĐ-UBND\nbad row\n", encoding="utf-8")
+    out, changed, unknown = paragraphs.import_english(parsed, paragraphs.read_tsv(tsv))
+    by_id = {p.id: p for p in out}
+    assert changed == 2 and unknown == []
+    assert by_id["preamble-p17"].text_en.endswith("of 12 February 2026 of the Appraisal Council.")
+    assert by_id["preamble-p1"].text_en == "No.: 339/QĐ-UBND"
+
+
+def test_import_waits_for_every_fragment(parsed, tmp_path):
+    tsv = tmp_path / "part.tsv"
+    tsv.write_text("35\tOn the proposal of the Director\n", encoding="utf-8")
+    out, changed, _ = paragraphs.import_english(parsed, paragraphs.read_tsv(tsv))
+    assert changed == 0 and not next(p for p in out if p.id == "preamble-p17").text_en
