@@ -144,7 +144,7 @@ def parse(text: str) -> list[Paragraph]:
         kind, label, section = "paragraph", "", None
         if m := _ARTICLE.match(body):
             article, roman, numbered, lettered = int(m.group(1)), None, None, None
-            part = "art1" if article == 1 else f"art{article}"
+            part = "I" if article == 1 else f"art{article}"  # Article 1's opening line leads into its section I
             kind, label, section = "heading", f"Điều {article}", f"Art.{article}"
             in_article_text = True
         elif body.startswith("Nơi nhận"):

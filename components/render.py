@@ -247,3 +247,99 @@ def slide_footer(source: str, progress: str, index: int, count: int) -> str:
 def call_to_action(text: str) -> str:
     """The attract loop's invitation; not a control (a touch anywhere does it)."""
     return f'<p class="ls-cta">{escape(text)}</p>'
+
+
+# --- the plan reader -----------------------------------------------------------------------------
+
+
+def _reader_text(p: dict, lang: str, untranslated: str) -> str:
+    """A paragraph's text in ``lang``; while it has no English, the Vietnamese under a clear label."""
+    if lang == "vi":
+        return f'<p lang="vi">{escape(p["text_vi"])}</p>'
+    if p.get("text_en"):
+        return f'<p lang="en">{escape(p["text_en"])}</p>'
+    return (f'<p class="ls-untranslated">{escape(untranslated)}</p>'
+            f'<p lang="vi">{escape(p["text_vi"])}</p>')
+
+
+def reader_part(paras: list[dict], lang: str, figures: dict, link, page_link, kinds: dict[str, str]) -> str:
+    """Paragraphs of one part: the page language first, the other in a native ``<details>`` — one tap away
+    on phones, shown open beside it on wide screens (static/reader.css); each with its permalink, section and the data that quotes it.
+    The English is labelled as our unofficial translation, the Vietnamese as the official text."""
+    _ = i18n.gettext_for(lang)
+    other = "en" if lang == "vi" else "vi"
+    names = {"vi": _("Official Vietnamese text"), "en": _("English: the dashboard's unofficial translation")}
+    untranslated = _("Not yet translated: the official Vietnamese is shown.")
+    permalink, figures_label = _("Link to this paragraph"), _("Figures from this paragraph")
+    note_label = _("Translator's note")
+    out = [f'<div class="ls-reader" lang="{lang}">',
+           f'<div class="ls-cols" aria-hidden="true"><span>{escape(names[lang])}</span>'
+           f'<span>{escape(names[other])}</span></div>']
+    for p in paras:
+        pid = escape(p["id"])
+        role = f' role="heading" aria-level="{min(p.get("level", 3) + 1, 6)}"' if p["kind"] == "heading" else ""
+        note = ""
+        if p.get("note_en"):
+            note = (f'<details class="ls-note" lang="en"><summary>{escape(note_label)}</summary>'
+                    f'<p>{escape(p["note_en"])}</p></details>')
+        main = _reader_text(p, lang, untranslated) + (note if lang == "en" else "")
+        side = _reader_text(p, other, untranslated) + (note if other == "en" else "")
+        refs = figures.get(p["id"], ())
+        figs = ""
+        if refs:
+            items = _figure_items(refs, lang, page_link, kinds)
+            figs = (f'<details class="ls-figs"><summary>{escape(figures_label)} ({len(refs)})</summary>'
+                    f"<ul>{items}</ul></details>")
+        out.append(
+            f'<section id="{pid}" class="ls-para ls-k-{escape(p["kind"])}">'
+            f'<div class="ls-main"{role}>{main}</div>'
+            f'<details class="ls-other"><summary>{escape(names[other])}</summary>{side}</details>'
+            f'<div class="ls-tools"><a class="ls-pl" href="{escape(link(p["id"], lang), quote=True)}" '
+            f'title="{escape(permalink)}">¶ <span>{escape(format_section(p["section"], lang))}</span></a>'
+            f"{figs}</div></section>")
+    out.append("</div>")
+    return "".join(out)
+
+
+def _figure_items(refs, lang: str, page_link, kinds: dict[str, str]) -> str:
+    """Rows quoting a paragraph, grouped by table: one link to the page that shows them, the rows named;
+    rows with a page of their own (a commune) each get their link."""
+    groups: dict[str, list] = {}
+    for r in refs:
+        groups.setdefault(r.table, []).append(r)
+    out = []
+    for table, rows in groups.items():
+        kind = escape(i18n.translate(kinds.get(table, ""), lang))
+        if any(r.query for r in rows):
+            links = ", ".join(f'<a href="{escape(page_link(r.page, lang, dict(r.query)), quote=True)}">'
+                              f"{escape(r.title(lang))}</a>" for r in rows)
+            out.append(f"<li>{kind}: {links}</li>")
+        else:
+            names = "; ".join(dict.fromkeys(escape(r.title(lang)) for r in rows))
+            out.append(f'<li><a href="{escape(page_link(rows[0].page, lang), quote=True)}">{kind}</a>: {names}</li>')
+    return "".join(out)
+
+
+def reader_toc(parts: list[tuple[str, str, str]], entries: list[dict], current: str, lang: str, link) -> str:
+    """Contents by section: every part (a link to its first paragraph); under the part being read, its
+    numbered and lettered points as in-page anchors."""
+    _ = i18n.gettext_for(lang)
+    label = _("Contents of the decision")
+    out = [f'<nav class="ls-toc" aria-label="{escape(label)}"><ol>']
+    for key, title, first in parts:
+        here = key == current
+        attr = ' aria-current="page" class="ls-here"' if here else ""
+        out.append(f'<li{attr}><a href="{escape(link(first, lang), quote=True)}">{escape(title)}</a>')
+        if here:
+            subs = [e for e in entries if e["part"] == key and e["level"] > 1]
+            if subs:
+                out.append("<ol>" + "".join(
+                    f'<li class="ls-toc-l{e["level"]}"><a href="#{escape(e["id"])}">{escape(_short(e["text"]))}</a></li>'
+                    for e in subs) + "</ol>")
+        out.append("</li>")
+    out.append("</ol></nav>")
+    return "".join(out)
+
+
+def _short(text: str, width: int = 120) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"

@@ -158,3 +158,93 @@ def test_import_waits_for_every_fragment(parsed, tmp_path):
     tsv.write_text("35\tOn the proposal of the Director\n", encoding="utf-8")
     out, changed, _ = paragraphs.import_english(parsed, paragraphs.read_tsv(tsv))
     assert changed == 0 and not next(p for p in out if p.id == "preamble-p17").text_en
+
+
+# --- the reader ----------------------------------------------------------------------------------
+
+from components import reader, render  # noqa: E402
+
+
+def test_a_permalink_opens_the_part_that_holds_the_paragraph(pkg):
+    assert reader.resolve(pkg, None, "a1-v-5-p1") == ("V", "a1-v-5-p1")
+    assert reader.resolve(pkg, "III", "a2-1-a") == ("art2", "a2-1-a")
+    assert reader.resolve(pkg, "IX", None) == ("IX", None)
+
+
+@pytest.mark.parametrize("bad", ["<script>", "a1-zz-9", "A1-V", "x" * 500, None, "", "../etc"])
+def test_a_bad_permalink_or_part_falls_back_calmly(pkg, bad):
+    assert reader.resolve(pkg, bad, bad) == ("preamble", None)
+
+
+def test_every_paragraph_is_in_exactly_one_part_page(pkg):
+    seen = []
+    for part in reader.PARTS:
+        html = reader.part_html(pkg, part, "en")
+        seen += re.findall(r'<section id="([a-z0-9-]+)"', html)
+    assert seen == list(pkg["plan_paragraphs"].sort_values("order")["id"])
+
+
+def test_no_part_page_is_too_heavy_for_a_phone(pkg):
+    assert max(len(reader.part_html(pkg, part, "en").encode()) for part in reader.PARTS) < 160_000
+
+
+def test_figures_point_to_the_paragraph_that_holds_their_quote(pkg):
+    refs = reader.figure_refs(pkg)
+    assert ("targets", "grdp_2030") in {(r.table, r.row_id) for r in refs["a1-ii-2-b-p2"]}
+    assert any(r.table == "admin_units" and r.query for r in refs["a1-i-fn1"])
+    placed = {(r.table, r.row_id) for v in refs.values() for r in v}
+    quoting = pkg["targets"][pkg["targets"]["source_id"] == "qd339_2026"]
+    assert {("targets", i) for i in quoting["id"]} <= placed
+
+
+def _para(**kw):
+    base = {"id": "a1-x-1-p1", "section": "Art.1 X.1", "kind": "paragraph", "text_vi": "Huy động <b>nguồn lực</b>",
+            "text_en": "", "note_en": ""}
+    return {**base, **kw}
+
+
+def test_an_untranslated_paragraph_shows_the_vietnamese_with_a_label_never_an_empty_box():
+    html = render.reader_part([_para()], "en", {}, reader.default_link, reader.default_page_link, {})
+    assert "Not yet translated" in html and "Huy động &lt;b&gt;nguồn lực&lt;/b&gt;" in html
+    assert "<b>" not in html
+
+
+def test_the_english_is_labelled_unofficial_and_the_vietnamese_one_tap_away():
+    html = render.reader_part([_para(text_en="Mobilise <resources>", note_en="A choice")], "en", {},
+                              reader.default_link, reader.default_page_link, {})
+    assert "unofficial translation" in html and "Mobilise &lt;resources&gt;" in html
+    assert '<details class="ls-other"><summary>Official Vietnamese text</summary><p lang="vi">' in html
+    assert "Translator&#x27;s note" in html and 'href="plan?p=a1-x-1-p1&amp;lang=en"' in html
+
+
+def test_link_builders_can_be_replaced_for_the_static_edition(pkg):
+    html = reader.part_html(pkg, "VIII", "vi", link=lambda pid, lang: f"/{lang}/plan/#{pid}",
+                            page_link=lambda page, lang, query=None: f"/{lang}/{page}/")
+    assert 'href="/vi/plan/#a1-viii-p1"' in html
+    toc = reader.toc_html(pkg, "VIII", "vi", link=lambda pid, lang: f"/{lang}/plan/#{pid}")
+    assert 'href="/vi/plan/#a1-ix"' in toc
+
+
+def test_the_table_of_contents_lists_every_part_and_the_points_of_the_current_one(pkg):
+    toc = reader.toc_html(pkg, "III", "vi")
+    assert toc.count('<li') >= len(reader.PARTS)
+    assert 'href="#a1-iii-1-d"' in toc and 'href="#a1-iv-1"' not in toc
+    assert 'aria-current="page"' in toc
+
+
+def test_the_reader_page_opens_at_a_permalink():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(data.ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.query_params["p"] = "a1-viii-p1"
+    at.run()
+    at.switch_page("pages/plan.py").run()
+    assert not at.exception
+    assert at.selectbox[0].value == "VIII"
+    bodies = [e.proto.body for e in at.get("html")]
+    assert any('id="a1-viii-p1"' in b for b in bodies)
+    assert any(b.startswith("<script>") and "scrollIntoView" in b for b in bodies)
+    at.selectbox[0].set_value("IX").run()
+    assert at.query_params["s"] == "IX" and "p" not in at.query_params
+    assert any('id="a1-ix-1"' in e.proto.body for e in at.get("html"))

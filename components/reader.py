@@ -1,0 +1,224 @@
+"""The plan reader: the decision's paragraphs shaped for one page per part, a table of contents,
+and the data rows that quote each paragraph ("figures from this paragraph").
+
+Pure functions of (package, lang): no Streamlit. The HTML is built by :mod:`components.render`
+(``reader_toc``, ``reader_part``); :func:`part_html` and :func:`toc_html` put the two together and are
+cached per process, so a page run sends one part (at most about 60 KB) and builds nothing twice. The
+static edition calls the same functions with its own link builders.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from components import content, i18n, render
+from components.data import Package, normalise
+
+N_ = i18n.N_
+SOURCE_ID = "qd339_2026"
+PARTS = ("preamble", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "art2", "art3", "art4")
+PART_NAMES = {"preamble": N_("Preamble"), "art4": N_("Article 4, recipients and signature")}
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+PAGE = "plan"
+
+# Where each table's rows are shown (url_path), and a human name for the kind of row.
+PAGE_OF = {
+    "targets": ("targets", N_("Target")), "plan_versions": ("sources", N_("Plan change")),
+    "goals": ("", N_("Goal or vision")),
+    "viewpoints": ("breakthroughs", N_("Viewpoint")), "focus_tasks": ("breakthroughs", N_("Focus task")),
+    "breakthroughs": ("breakthroughs", N_("Breakthrough")),
+    "digital_pillars": ("breakthroughs", N_("Digital pillar")),
+    "priority_gates": ("border-gates", N_("Priority gate")),
+    "border_crossings": ("border-gates", N_("Border gate")), "logistics": ("border-gates", N_("Logistics")),
+    "tourism": ("tourism", N_("Tourism")), "spatial_structures": ("urban-system", N_("Spatial structure")),
+    "structure_members": ("urban-system", N_("Spatial structure")),
+    "urban_areas": ("urban-system", N_("Urban area")), "planned_wards": ("urban-system", N_("Urban area")),
+    "industry": ("infrastructure", N_("Industry")),
+    "infrastructure": ("infrastructure", N_("Infrastructure")),
+    "environment": ("infrastructure", N_("Environment")), "facts": ("", N_("Fact")),
+    "neighbours": ("", N_("Neighbour")), "data_notes": ("sources", N_("Data note")),
+    "admin_units": ("commune", N_("Commune or ward")),
+    "agriculture": ("agriculture", N_("Agriculture and rural areas")),
+    "plan_statements": ("plan", N_("Plan statement")),
+}
+TITLE_FIELDS = ("name", "indicator", "label", "summary", "title", "text", "place", "note")
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    """A data row that quotes a paragraph, and where it is shown."""
+
+    table: str
+    row_id: str
+    titles: tuple[tuple[str, str], ...]  # (lang, title)
+    page: str
+    query: tuple[tuple[str, str], ...] = ()
+
+    def title(self, lang: str) -> str:
+        return dict(self.titles)[lang]
+
+
+def default_link(pid: str, lang: str) -> str:
+    """The app's permalink of a paragraph: ``plan?p=<id>&lang=<lang>``."""
+    return f"{PAGE}?{urlencode({'p': pid, 'lang': lang})}"
+
+
+def default_page_link(page: str, lang: str, query: dict | None = None) -> str:
+    """An app link to another page, relative to the reader (``targets?lang=en``; ``./?lang=en`` for home)."""
+    return f"{page or '.'}{'/' if not page else ''}?{urlencode({**(query or {}), 'lang': lang})}"
+
+
+@functools.lru_cache(maxsize=4)
+def paragraphs(pkg: Package) -> tuple[dict, ...]:
+    """Every paragraph as a dict, in the decision's order."""
+    return tuple(content.records(pkg["plan_paragraphs"].sort_values("order")))
+
+
+@functools.lru_cache(maxsize=4)
+def by_id(pkg: Package) -> dict[str, dict]:
+    return {p["id"]: p for p in paragraphs(pkg)}
+
+
+def valid_id(pkg: Package, raw: object) -> str | None:
+    """``raw`` if it is the id of a paragraph, else None (anything from a URL goes through here)."""
+    if isinstance(raw, str) and len(raw) <= 40 and ID_PATTERN.fullmatch(raw) and raw in by_id(pkg):
+        return raw
+    return None
+
+
+def resolve(pkg: Package, part: object, pid: object) -> tuple[str, str | None]:
+    """The part to show and the paragraph to bring into view, from ``?s=`` and ``?p=`` (a valid ``p`` wins)."""
+    target = valid_id(pkg, pid)
+    if target:
+        return by_id(pkg)[target]["part"], target
+    return (part if part in PARTS else PARTS[0]), None
+
+
+def part_title(pkg: Package, part: str, lang: str) -> str:
+    """``Preamble``; ``III. PHƯƠNG HƯỚNG …`` (the decision's heading, in ``lang``); ``Điều 2. …``."""
+    if part in PART_NAMES:
+        return i18n.translate(PART_NAMES[part], lang)
+    head = next(p for p in paragraphs(pkg) if p["part"] == part and p["kind"] in ("heading", "point")
+                and (p["label"] == part or p["label"] == f"Điều {part[3:]}"))
+    return text_of(head, lang)
+
+
+def text_of(p: dict, lang: str) -> str:
+    """The paragraph in ``lang``; the Vietnamese while it has no English."""
+    return (p.get("text_en") or p["text_vi"]) if lang == "en" else p["text_vi"]
+
+
+def _level(p: dict) -> int:
+    """Depth of a heading in the table of contents: part 1, numbered point 2, lettered point 3, item 4."""
+    if p["kind"] == "item":
+        return 4
+    section = p["section"]
+    if section.startswith(("Preamble", "Recipients")) or re.fullmatch(r"Art\.\d+( [IVX]+)?", section):
+        return 1
+    return (1 if p.get("article") == 1 else 2) + section.split(" ", 1)[-1].count(".")
+
+
+@functools.lru_cache(maxsize=4)
+def toc_entries(pkg: Package) -> tuple[dict, ...]:
+    """Headings, numbered/lettered points and (n) items: the table of contents by section."""
+    out = []
+    for p in paragraphs(pkg):
+        if p["kind"] in ("heading", "point", "item") and p["id"] not in ("a1",):
+            out.append({"id": p["id"], "part": p["part"], "level": _level(p), "p": p})
+    return tuple(out)
+
+
+# --- figures from each paragraph -----------------------------------------------------------------
+
+
+def _title(row: dict, lang: str, fallback: str) -> str:
+    title = next((row[f"{f}_{lang}"] for f in TITLE_FIELDS if row.get(f"{f}_{lang}")), None) or fallback
+    return title if len(title) <= 110 else title[:107] + "…"
+
+
+def _base(section: str) -> str:
+    return re.sub(r"( \([ivx\d]+\)|, footnote \d+)$", "", section or "")
+
+
+@functools.lru_cache(maxsize=4)
+def figure_refs(pkg: Package) -> dict[str, tuple[FigureRef, ...]]:
+    """Paragraph id → the data rows whose ``quote_vi`` lies in it (a quote over a page break or two
+    paragraphs belongs to each; a quote found more than once goes where its row's section says)."""
+    paras = paragraphs(pkg)
+    starts, pieces, at = [], [], 0
+    for p in paras:
+        text = normalise(p["text_vi"])
+        starts.append(at)
+        pieces.append(text)
+        at += len(text) + 1
+    joined = " ".join(pieces)
+    found: dict[str, list[FigureRef]] = {}
+    for table, (page, _kind) in PAGE_OF.items():
+        if table not in pkg.tables or "quote_vi" not in pkg[table]:
+            continue
+        for row in content.records(pkg[table]):
+            quote = normalise(row.get("quote_vi") or "")
+            if row.get("source_id") != SOURCE_ID or not quote:
+                continue
+            hits, start = [], joined.find(quote)
+            while start != -1:
+                hits.append(start)
+                start = joined.find(quote, start + 1)
+            if not hits:
+                continue
+            base = _base(row.get("section"))
+
+            def matches(pos: int) -> bool:
+                p = paras[bisect.bisect_right(starts, pos) - 1]
+                return _base(p["section"]).startswith(base) or base.startswith(_base(p["section"]))
+
+            pos = next((h for h in hits if matches(h)), hits[0])
+            row_id = row.get("id") or row.get("unit_id") or ""
+            query = (("unit", row["code"]),) if table == "admin_units" else ()
+            ref = FigureRef(table, row_id, tuple((lang, _title(row, lang, row_id)) for lang in i18n.LANGS),
+                            page, query)
+            first = bisect.bisect_right(starts, pos) - 1
+            last = bisect.bisect_right(starts, pos + len(quote) - 1) - 1
+            for i in range(first, last + 1):
+                found.setdefault(paras[i]["id"], []).append(ref)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def figures_of(pkg: Package, pid: str) -> tuple[FigureRef, ...]:
+    return figure_refs(pkg).get(pid, ())
+
+
+# --- HTML, cached per process --------------------------------------------------------------------
+
+
+@content._shared
+def part_html(pkg: Package, part: str, lang: str, link: Callable[[str, str], str] = default_link,
+              page_link: Callable = default_page_link) -> str:
+    """One part of the decision, both languages, every paragraph with its permalink and figures."""
+    paras = [{**p, "level": _level(p)} for p in paragraphs(pkg) if p["part"] == part]
+    refs = figure_refs(pkg)
+    return render.reader_part(paras, lang, {p["id"]: refs.get(p["id"], ()) for p in paras}, link, page_link,
+                              {t: k for t, (_p, k) in PAGE_OF.items()})
+
+
+@content._shared
+def toc_html(pkg: Package, part: str, lang: str, link: Callable[[str, str], str] = default_link) -> str:
+    """The table of contents: every part, and the sections of the part being read."""
+    entries = [{**e, "text": text_of(e["p"], lang)} for e in toc_entries(pkg)]
+    parts = [(k, part_title(pkg, k, lang), _first_id(pkg, k)) for k in PARTS]
+    return render.reader_toc(parts, entries, part, lang, link)
+
+
+def _first_id(pkg: Package, part: str) -> str:
+    return next(p["id"] for p in paragraphs(pkg) if p["part"] == part)
+
+
+def translated_share(pkg: Package) -> tuple[int, int]:
+    """(paragraphs with English, all paragraphs)."""
+    paras = paragraphs(pkg)
+    return sum(1 for p in paras if p.get("text_en")), len(paras)
