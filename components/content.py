@@ -6,15 +6,17 @@ Pure functions of (package, lang): no Streamlit, no HTML. Pages pass the results
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
+import re
 import threading
 from collections import OrderedDict
 
 import pandas as pd
 
 from components import exports, i18n, render
-from components.data import Package
+from components.data import Package, normalise
 
 
 def _shared(fn):
@@ -83,7 +85,57 @@ def figure(row: dict, lang: str) -> str:
 
 
 def cite(pkg: Package, row: dict, lang: str) -> render.Citation:
-    return render.citation(row, sources(pkg), lang)
+    """The row's citation, with the id of the decision's paragraph that holds its quote."""
+    pids = quote_paragraphs(pkg, row.get("quote_vi"), row.get("section"), row.get("source_id"))
+    return render.citation(row, sources(pkg), lang, pids[0] if pids else None)
+
+
+DECISION = "qd339_2026"  # the source the reader's paragraphs are made from
+
+
+@functools.lru_cache(maxsize=4)
+def _paragraph_index(pkg: Package) -> tuple[tuple[int, ...], str, tuple[str, ...], tuple[str, ...]]:
+    """(start of each paragraph in the joined text, the joined normalised text, ids, base sections)."""
+    if "plan_paragraphs" not in pkg.tables:
+        return (), "", (), ()
+    rows = records(pkg["plan_paragraphs"].sort_values("order"))
+    starts, pieces, at = [], [], 0
+    for r in rows:
+        text = normalise(r["text_vi"])
+        starts.append(at)
+        pieces.append(text)
+        at += len(text) + 1
+    return tuple(starts), " ".join(pieces), tuple(r["id"] for r in rows), tuple(_base_section(r["section"]) for r in rows)
+
+
+def _base_section(section: str | None) -> str:
+    return re.sub(r"( \([ivx\d]+\)|, footnote \d+)$", "", section or "")
+
+
+@functools.lru_cache(maxsize=8192)
+def quote_paragraphs(pkg: Package, quote: str | None, section: str | None, source_id: str | None) -> tuple[str, ...]:
+    """Ids of the decision's paragraphs a quote lies in (more than one when it runs over a paragraph end);
+    a quote found more than once is placed where its section says. Empty for other sources."""
+    if source_id != DECISION or not quote:
+        return ()
+    starts, joined, ids, bases = _paragraph_index(pkg)
+    needle = normalise(quote)
+    hits, at = [], joined.find(needle)
+    while at != -1:
+        hits.append(at)
+        at = joined.find(needle, at + 1)
+    if not hits:
+        return ()
+    base = _base_section(section)
+
+    def where(pos: int) -> int:
+        return bisect.bisect_right(starts, pos) - 1
+
+    def within(inner: str, outer: str) -> bool:
+        return inner == outer or inner.startswith((outer + ".", outer + " "))
+
+    pos = next((h for h in hits if within(bases[where(h)], base) or within(base, bases[where(h)])), hits[0])
+    return ids[where(pos):where(pos + len(needle) - 1) + 1]
 
 
 def figure_rows(pkg: Package, frame: pd.DataFrame, lang: str, label: str = "indicator") -> list[dict]:

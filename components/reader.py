@@ -9,7 +9,6 @@ static edition calls the same functions with its own link builders.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from components import content, i18n, render
-from components.data import Package, normalise
+from components.data import Package
 
 N_ = i18n.N_
 SOURCE_ID = "qd339_2026"
@@ -141,51 +140,23 @@ def _title(row: dict, lang: str, fallback: str) -> str:
     return title if len(title) <= 110 else title[:107] + "…"
 
 
-def _base(section: str) -> str:
-    return re.sub(r"( \([ivx\d]+\)|, footnote \d+)$", "", section or "")
-
-
 @functools.lru_cache(maxsize=4)
 def figure_refs(pkg: Package) -> dict[str, tuple[FigureRef, ...]]:
-    """Paragraph id → the data rows whose ``quote_vi`` lies in it (a quote over a page break or two
-    paragraphs belongs to each; a quote found more than once goes where its row's section says)."""
-    paras = paragraphs(pkg)
-    starts, pieces, at = [], [], 0
-    for p in paras:
-        text = normalise(p["text_vi"])
-        starts.append(at)
-        pieces.append(text)
-        at += len(text) + 1
-    joined = " ".join(pieces)
+    """Paragraph id → the data rows whose ``quote_vi`` lies in it (see :func:`content.quote_paragraphs`)."""
     found: dict[str, list[FigureRef]] = {}
     for table, (page, _kind) in PAGE_OF.items():
         if table not in pkg.tables or "quote_vi" not in pkg[table]:
             continue
         for row in content.records(pkg[table]):
-            quote = normalise(row.get("quote_vi") or "")
-            if row.get("source_id") != SOURCE_ID or not quote:
+            pids = content.quote_paragraphs(pkg, row.get("quote_vi"), row.get("section"), row.get("source_id"))
+            if not pids:
                 continue
-            hits, start = [], joined.find(quote)
-            while start != -1:
-                hits.append(start)
-                start = joined.find(quote, start + 1)
-            if not hits:
-                continue
-            base = _base(row.get("section"))
-
-            def matches(pos: int) -> bool:
-                p = paras[bisect.bisect_right(starts, pos) - 1]
-                return _base(p["section"]).startswith(base) or base.startswith(_base(p["section"]))
-
-            pos = next((h for h in hits if matches(h)), hits[0])
             row_id = row.get("id") or row.get("unit_id") or ""
             query = (("unit", row["code"]),) if table == "admin_units" else ()
             ref = FigureRef(table, row_id, tuple((lang, _title(row, lang, row_id)) for lang in i18n.LANGS),
                             page, query)
-            first = bisect.bisect_right(starts, pos) - 1
-            last = bisect.bisect_right(starts, pos + len(quote) - 1) - 1
-            for i in range(first, last + 1):
-                found.setdefault(paras[i]["id"], []).append(ref)
+            for pid in pids:
+                found.setdefault(pid, []).append(ref)
     return {k: tuple(v) for k, v in found.items()}
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import urlencode
 
 from components import i18n
 
@@ -22,6 +24,7 @@ class Citation:
     document: str
     section: str
     quote: str
+    paragraph: str | None = None  # id of the decision's paragraph that holds the quote (the reader's permalink)
 
 
 SECTION_WORDS = {"footnote": i18n.N_("footnote"), "Recipients": i18n.N_("Recipients"),
@@ -61,25 +64,37 @@ def document_label(source: dict, lang: str) -> str:
     return label + (f" ({outlet})" if outlet else "")
 
 
-def citation(row: dict, sources: dict[str, dict], lang: str) -> Citation:
+def citation(row: dict, sources: dict[str, dict], lang: str, paragraph: str | None = None) -> Citation:
     src = sources[row["source_id"]]
-    return Citation(document_label(src, lang), format_section(row["section"], lang), row["quote_vi"])
+    return Citation(document_label(src, lang), format_section(row["section"], lang), row["quote_vi"], paragraph)
 
 
-def source_details(cite: Citation, lang: str) -> str:
-    """A collapsed "Source" line that opens on the original Vietnamese wording."""
+def plan_link(pid: str, lang: str) -> str:
+    """The app's link to a paragraph of the decision in the reader (relative to any page)."""
+    return f"plan?{urlencode({'p': pid, 'lang': lang})}"
+
+
+def source_details(cite: Citation, lang: str, link: Callable[[str, str], str] | None = None) -> str:
+    """A collapsed "Source" line that opens on the original Vietnamese wording and, for the decision,
+    a link to its paragraph in the reader (``link(pid, lang)``; the app's ``plan?p=…`` by default, the
+    static edition passes its own)."""
     _ = i18n.gettext_for(lang)
     label, original = _("Source"), _("Original Vietnamese wording")
+    read = ""
+    if cite.paragraph:
+        href = (link or plan_link)(cite.paragraph, lang)
+        text = _("Read the whole paragraph in the decision")
+        read = f' · <a class="ls-src-link" href="{escape(href, quote=True)}">{escape(text)}</a>'
     return (
         '<details class="ls-src"><summary>'
         f"{escape(label)}: {escape(cite.document)}, {escape(cite.section)}</summary>"
         f'<blockquote lang="vi">“{escape(cite.quote)}”</blockquote>'
-        f"<small>{escape(original)}</small></details>"
+        f"<small>{escape(original)}{read}</small></details>"
     )
 
 
 def figure_table(rows: list[dict], lang: str, caption: str | None = None,
-                 headers: tuple[str, str] | None = None) -> str:
+                 headers: tuple[str, str] | None = None, link: Callable[[str, str], str] | None = None) -> str:
     """Rows of ``{"label", "value", "cite", "note"?}``: label with its source beneath, and the figure.
 
     An accessible two-column table that turns into stacked cards on phones.
@@ -93,19 +108,19 @@ def figure_table(rows: list[dict], lang: str, caption: str | None = None,
                f'<th scope="col">{escape(head_value)}</th></tr></thead><tbody>')
     for r in rows:
         out.append(
-            f'<tr><th scope="row">{escape(r["label"])}{source_details(r["cite"], lang)}</th>'
+            f'<tr><th scope="row">{escape(r["label"])}{source_details(r["cite"], lang, link)}</th>'
             f'<td class="ls-value">{escape(r["value"])}{_note(r.get("note"), lang)}</td></tr>'
         )
     out.append("</tbody></table>")
     return "".join(out)
 
 
-def kpi_cards(figures: list[dict], lang: str) -> str:
+def kpi_cards(figures: list[dict], lang: str, link: Callable[[str, str], str] | None = None) -> str:
     """Headline figures as cards (``label``, ``value``, ``cite``); values wrap rather than being cut."""
     out = ['<div class="ls-kpis">']
     for f in figures:
         out.append(f'<section class="ls-kpi"><h3>{escape(f["label"])}</h3>'
-                   f'<p class="ls-kpi-value">{escape(f["value"])}</p>{source_details(f["cite"], lang)}</section>')
+                   f'<p class="ls-kpi-value">{escape(f["value"])}</p>{source_details(f["cite"], lang, link)}</section>')
     out.append("</div>")
     return "".join(out)
 
@@ -120,7 +135,8 @@ def _note(text: str | None, lang: str) -> str:
             f"<p>{escape(text)}</p></details>")
 
 
-def item_list(items: list[dict], lang: str, ordered: bool = False) -> str:
+def item_list(items: list[dict], lang: str, ordered: bool = False,
+              link: Callable[[str, str], str] | None = None) -> str:
     """Items of ``{"title", "text", "cite", "meta"?}``: a heading line, the plan's text, its source."""
     tag = "ol" if ordered else "ul"
     out = [f'<{tag} class="ls-items">']
@@ -128,7 +144,7 @@ def item_list(items: list[dict], lang: str, ordered: bool = False) -> str:
         title = f"<strong>{escape(it['title'])}</strong>" if it.get("title") else ""
         meta = f' <span class="ls-meta">{escape(it["meta"])}</span>' if it.get("meta") else ""
         text = f"<p>{escape(it['text'])}</p>" if it.get("text") else ""
-        out.append(f"<li>{title}{meta}{text}{source_details(it['cite'], lang)}</li>")
+        out.append(f"<li>{title}{meta}{text}{source_details(it['cite'], lang, link)}</li>")
     out.append(f"</{tag}>")
     return "".join(out)
 
@@ -139,7 +155,8 @@ def chips(names: list[str], label: str) -> str:
     return f'<ul class="ls-chips" aria-label="{escape(label)}">{inner}</ul>'
 
 
-def version_table(rows: list[dict], lang: str, caption: str | None = None) -> str:
+def version_table(rows: list[dict], lang: str, caption: str | None = None,
+                  link: Callable[[str, str], str] | None = None) -> str:
     """Rows of ``{"label", "old", "old_cite", "new", "new_cite"}``: the 2024 plan beside the 2026 adjustment."""
     _ = i18n.gettext_for(lang)
     out = ['<table class="ls-table ls-versions">']
@@ -150,8 +167,8 @@ def version_table(rows: list[dict], lang: str, caption: str | None = None) -> st
     for r in rows:
         out.append(
             f'<tr><th scope="row">{escape(r["label"])}</th>'
-            f'<td><span class="ls-old">{escape(r["old"])}</span>{source_details(r["old_cite"], lang)}</td>'
-            f'<td><span class="ls-new">{escape(r["new"])}</span>{source_details(r["new_cite"], lang)}</td></tr>'
+            f'<td><span class="ls-old">{escape(r["old"])}</span>{source_details(r["old_cite"], lang, link)}</td>'
+            f'<td><span class="ls-new">{escape(r["new"])}</span>{source_details(r["new_cite"], lang, link)}</td></tr>'
         )
     out.append("</tbody></table>")
     return "".join(out)

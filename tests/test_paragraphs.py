@@ -248,3 +248,34 @@ def test_the_reader_page_opens_at_a_permalink():
     at.selectbox[0].set_value("IX").run()
     assert at.query_params["s"] == "IX" and "p" not in at.query_params
     assert any('id="a1-ix-1"' in e.proto.body for e in at.get("html"))
+
+
+# --- every source line links to its paragraph ----------------------------------------------------
+
+from components import content  # noqa: E402
+
+
+def test_every_row_quoting_the_decision_finds_its_paragraph(pkg):
+    missing = []
+    for name, frame in pkg.tables.items():
+        if "quote_vi" not in frame or name == "plan_paragraphs":
+            continue
+        for row in content.records(frame[frame["source_id"] == "qd339_2026"]):
+            if not content.cite(pkg, row, "vi").paragraph:
+                missing.append((name, row.get("id")))
+    assert missing == []
+
+
+def test_a_quote_found_twice_goes_where_its_section_says(pkg):
+    assert content.quote_paragraphs(pkg, "Lộc Bình", "Art.1 III.3.c", "qd339_2026")[0].startswith("a1-iii-3-c")
+    assert content.quote_paragraphs(pkg, "anything", "Art.1 I", "news_plan_conference_2024") == ()
+
+
+def test_the_source_line_links_to_the_paragraph_in_the_reader(pkg):
+    cite = content.cite(pkg, content.record(pkg["targets"], "grdp_2030"), "en")
+    assert cite.paragraph == "a1-ii-2-b-p2"
+    assert 'href="plan?p=a1-ii-2-b-p2&amp;lang=en"' in render.source_details(cite, "en")
+    static = render.source_details(cite, "vi", link=lambda pid, lang: f"/{lang}/plan/#{pid}")
+    assert 'href="/vi/plan/#a1-ii-2-b-p2"' in static
+    no_para = render.Citation("News", "para 1", "x")
+    assert "<a " not in render.source_details(no_para, "en")
