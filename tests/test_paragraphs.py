@@ -279,3 +279,110 @@ def test_the_source_line_links_to_the_paragraph_in_the_reader(pkg):
     assert 'href="/vi/plan/#a1-ii-2-b-p2"' in static
     no_para = render.Citation("News", "para 1", "x")
     assert "<a " not in render.source_details(no_para, "en")
+
+
+# --- translation quality -------------------------------------------------------------------------
+
+MONTHS = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
+                                       "September", "October", "November", "December"], start=1)}
+
+
+def _value(token: str, thousands: str, decimal: str) -> float:
+    """``111.100`` (vi) / ``111,100`` (en) → 111100; ``3,5`` / ``3.5`` → 3.5; ``06`` → 6."""
+    groups = token.split(thousands)
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and decimal not in groups[-1]:
+        token = "".join(groups)
+    return float(token.replace(thousands, decimal).replace(decimal, ".", 1) if decimal in token
+                 else token.replace(thousands, "."))
+
+
+def numbers(text: str, lang: str) -> list[float]:
+    """Every number written in digits, read in the language's format; English month names count as numbers."""
+    thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
+    pattern = r"\d+(?:[.,]\d+)*"
+    out = []
+    for token in re.findall(pattern, text):
+        token = token.rstrip(".,")
+        if lang == "vi" and re.fullmatch(r"\d+(,\d+)+", token) and not re.fullmatch(r"\d+,\d{1,2}", token):
+            out += [float(t) for t in token.split(",")]  # a list "1,2,3" rather than a decimal
+            continue
+        try:
+            out.append(_value(token, thousands, decimal))
+        except ValueError:
+            out += [float(t) for t in re.findall(r"\d+", token)]
+    if lang == "en":
+        out += [float(n) for m, n in MONTHS.items() if m in text]
+    return out
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("đạt khoảng 111.100 tỷ đồng; 3 - 3,5%; ngày 04 tháng 5", "vi", [111100, 3, 3.5, 4, 5]),
+    ("about VND 111,100 billion; 3–3.5%; 4 May", "en", [111100, 3, 3.5, 4, 5]),
+    ("khổ 1.435 mm, HDI 0,7 - 0,75, công nghiệp 4.0", "vi", [1435, 0.7, 0.75, 4.0]),
+])
+def test_numbers_are_read_in_each_language_format(text, lang, expected):
+    assert sorted(numbers(text, lang)) == sorted(expected)
+
+
+def _translated(table):
+    return [r for r in table.to_dict("records") if isinstance(r["text_en"], str) and r["text_en"]]
+
+
+def test_every_paragraph_has_english(table):
+    missing = [r["id"] for r in table.to_dict("records") if not isinstance(r["text_en"], str) or not r["text_en"]]
+    assert missing == [], f"{len(missing)} paragraphs without English, e.g. {missing[:10]}"
+
+
+def test_every_number_in_the_vietnamese_is_in_the_english(table):
+    problems = []
+    for r in _translated(table):
+        english = set(numbers(r["text_en"], "en"))
+        lost = sorted({n for n in numbers(r["text_vi"], "vi") if n not in english})
+        if lost:
+            problems.append(f"{r['id']}: {lost}")
+    assert problems == [], "\n".join(problems)
+
+
+def _marker(text: str, lang: str) -> str:
+    m = re.match(r"(Điều \d+\.|[IVX]+\. |\d+\. |[a-hđ]\) |\(\d+\) |[¹²³]|- \+ |- |\+ )", text)
+    if not m:
+        return ""
+    marker = m.group(1)
+    return marker.replace("Điều", "Article") if lang == "vi" else marker
+
+
+def test_section_labels_and_bullets_match(table):
+    problems = [f"{r['id']}: {_marker(r['text_vi'], 'vi')!r} vs {r['text_en'][:20]!r}" for r in _translated(table)
+                if _marker(r["text_vi"], "vi") and not r["text_en"].startswith(_marker(r["text_vi"], "vi"))]
+    assert problems == [], "\n".join(problems)
+
+
+GLOSSARY = data.ROOT / "locales" / "glossary.csv"
+
+
+def _glossary() -> list[tuple[str, list[str]]]:
+    with GLOSSARY.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    vi_col = next(c for c in rows[0] if c in ("term_vi", "vi", "vietnamese"))
+    en_col = next(c for c in rows[0] if c in ("term_en", "en", "english"))
+    out = []
+    for row in rows:
+        alternatives = [a.strip() for a in re.split(r"\s*[|;]\s*", row[en_col] or "") if a.strip()]
+        if row[vi_col] and alternatives:
+            out.append((row[vi_col].strip(), alternatives))
+    return out
+
+
+def _folds(text: str) -> str:
+    return data.normalise(text).lower()
+
+
+@pytest.mark.skipif(not GLOSSARY.exists(), reason="locales/glossary.csv is not on this branch yet")
+def test_glossary_terms_are_translated_the_glossary_way(table):
+    problems = []
+    for term, english in _glossary():
+        pattern = re.compile(r"(?<!\w)" + re.escape(_folds(term)) + r"(?!\w)")
+        for r in _translated(table):
+            if pattern.search(_folds(r["text_vi"])) and not any(_folds(e) in _folds(r["text_en"]) for e in english):
+                problems.append(f"{r['id']}: {term!r} → {english[0]!r}")
+    assert problems == [], f"{len(problems)} paragraphs:\n" + "\n".join(problems[:60])
