@@ -301,6 +301,9 @@ def numbers(text: str, lang: str) -> list[float]:
     thousands, decimal = (".", ",") if lang == "vi" else (",", ".")
     pattern = r"\d+(?:[.,]\d+)*"
     out = []
+    if lang == "vi":  # "1 vạn dân" is 10,000 people: the English writes the product
+        out += [float(n) * 10_000 for n in re.findall(r"(\d+) vạn\b", text)]
+        text = re.sub(r"\d+ vạn\b", " vạn", text)
     for token in re.findall(pattern, text):
         token = token.rstrip(".,")
         if lang == "vi" and re.fullmatch(r"\d+(,\d+)+", token) and not re.fullmatch(r"\d+,\d{1,2}", token):
@@ -319,6 +322,7 @@ def numbers(text: str, lang: str) -> list[float]:
     ("đạt khoảng 111.100 tỷ đồng; 3 - 3,5%; ngày 04 tháng 5", "vi", [111100, 3, 3.5, 4, 5]),
     ("about VND 111,100 billion; 3–3.5%; 4 May", "en", [111100, 3, 3.5, 4, 5]),
     ("khổ 1.435 mm, HDI 0,7 - 0,75, công nghiệp 4.0", "vi", [1435, 0.7, 0.75, 4.0]),
+    ("37 giường bệnh trên 1 vạn dân", "vi", [37, 10000]),
 ])
 def test_numbers_are_read_in_each_language_format(text, lang, expected):
     assert sorted(numbers(text, lang)) == sorted(expected)
