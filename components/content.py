@@ -723,8 +723,67 @@ def unit_profile(pkg: Package, unit_id: str, lang: str) -> list[dict]:
     section(_("Projects, parks and sites the decision places here"), named,
             _("The decision names no specific project, park or site in this unit; province-wide directions "
               "still apply."))
+    zone_ids = [m["structure_id"] for m in members if structures[m["structure_id"]]["kind"] == "zone"]
+    zone_said = [it for z in zone_ids for it in statement_items(pkg, lang, tuple(STATEMENT_PAGES), scopes=("zone",),
+                                                                  zone=z)]
+    if zone_said:
+        section(_("What the plan says for its economic zone"), zone_said, "")
+    every = statement_items(pkg, lang, tuple(STATEMENT_PAGES), scopes=("every_commune",))
+    hard = statement_items(pkg, lang, ("difficult_areas",))
+    hard = [{**it, "meta": _("For the disadvantaged and extremely disadvantaged areas; the decision does not list "
+                             "which communes these are.")} for it in hard]
+    section(_("What the plan asks of every commune"), every + hard, "")
     spellings = [{"title": _("Also written “{variant}” in the sources").format(variant=v["variant"]),
                   "text": v[i18n.col("note", lang)], "cite": cite(pkg, v, lang)} for v in unit_variants(pkg, unit_id)]
     if spellings:
         section(_("Spellings in the sources"), spellings, "")
     return sections
+
+
+# --- statements no other table covers (plan_statements) ------------------------------------------
+
+# Where each topic's statements are shown (url_path): the reader and search link there.
+STATEMENT_PAGES = {"agriculture": "agriculture", "forestry": "agriculture", "rural": "agriculture",
+                   "difficult_areas": "agriculture", "defence_security": "sources", "land": "sources",
+                   "implementation": "sources", "services": "border-gates", "population_labour": "infrastructure",
+                   "social_security": "infrastructure", "health": "infrastructure", "education": "infrastructure",
+                   "culture_sport": "infrastructure", "science_technology": "infrastructure"}
+# The social-infrastructure groups of the infrastructure page, and the sector directions (III.2) beside each.
+SECTOR_TOPICS = {"health": ("health",), "education": ("education", "population_labour"),
+                 "culture_sport": ("culture_sport",), "social_protection": ("social_security",),
+                 "science_technology": ("science_technology",)}
+AGRICULTURE_TARGETS = ["grdp_share_agriculture_2030", "labour_share_agriculture_2030", "new_rural_communes_2030",
+                       "forest_cover_2030", "rural_clean_water_2030", "commune_roads_surfaced_2030",
+                       "village_roads_hardened_2030", "poverty_reduction_2026_2030"]
+
+
+@_shared
+def statement_items(pkg: Package, lang: str, topics: tuple[str, ...], kinds: tuple[str, ...] = (),
+                    scopes: tuple[str, ...] = (), zone: str | None = None) -> list[dict]:
+    """Statements of the given topics (and kinds, scopes, zone), in the decision's order, for ``render.item_list``;
+    a zone's statements carry the zone's name."""
+    frame = pkg["plan_statements"]
+    frame = frame[frame["topic"].isin(topics)]
+    if kinds:
+        frame = frame[frame["kind"].isin(kinds)]
+    if scopes:
+        frame = frame[frame["scope"].isin(scopes)]
+    if zone:
+        frame = frame[frame["zone_id"] == zone]
+    zones = {s["id"]: s[i18n.col("name", lang)] for s in records(pkg["spatial_structures"])}
+    return items(pkg, frame.sort_values("order"), lang, title="summary", text="text",
+                 meta=lambda r: zones.get(r.get("zone_id")))
+
+
+@_shared
+def agriculture_targets(pkg: Package, lang: str) -> list[dict]:
+    """The 2030 targets about farming, forests and rural life (from II.2.b), for ``render.figure_table``."""
+    targets = pkg["targets"]
+    return figure_rows(pkg, targets[targets["id"].isin(AGRICULTURE_TARGETS)].set_index("id").loc[
+        AGRICULTURE_TARGETS].reset_index(), lang)
+
+
+@_shared
+def forest_items(pkg: Package, lang: str) -> list[dict]:
+    """The forests of IX.1 (environment table) and the forestry statements."""
+    return statement_items(pkg, lang, ("forestry",)) + environment_items(pkg, lang, ("forest",))

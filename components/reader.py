@@ -42,8 +42,7 @@ PAGE_OF = {
     "environment": ("infrastructure", N_("Environment")), "facts": ("", N_("Fact")),
     "neighbours": ("", N_("Neighbour")), "data_notes": ("sources", N_("Data note")),
     "admin_units": ("commune", N_("Commune or ward")),
-    "agriculture": ("agriculture", N_("Agriculture and rural areas")),
-    "plan_statements": ("plan", N_("Plan statement")),
+    "plan_statements": ("", N_("Plan statement")),  # the page follows the row's topic (content.STATEMENT_PAGES)
 }
 TITLE_FIELDS = ("name", "indicator", "label", "summary", "title", "text", "place", "note")
 
@@ -153,8 +152,9 @@ def figure_refs(pkg: Package) -> dict[str, tuple[FigureRef, ...]]:
                 continue
             row_id = row.get("id") or row.get("unit_id") or ""
             query = (("unit", row["code"]),) if table == "admin_units" else ()
+            shown_on = content.STATEMENT_PAGES[row["topic"]] if table == "plan_statements" else page
             ref = FigureRef(table, row_id, tuple((lang, _title(row, lang, row_id)) for lang in i18n.LANGS),
-                            page, query)
+                            shown_on, query)
             for pid in pids:
                 found.setdefault(pid, []).append(ref)
     return {k: tuple(v) for k, v in found.items()}

@@ -485,3 +485,9 @@ def reader_pager(pkg, part: str, lang: str) -> None:
         nxt = reader.PARTS[at + 1]
         right.page_link("pages/plan.py", label=_("Next: {part}").format(part=reader.part_title(pkg, nxt, lang)),
                         query_params={**link_query(lang), "s": nxt})
+
+
+def plan_links(lang: str, targets: list[tuple[str, str]]) -> None:
+    """Links to paragraphs of the decision in the reader (``plan?p=<id>``), the language kept."""
+    for pid, text in targets:
+        st.page_link("pages/plan.py", label=text, query_params={**link_query(lang), "p": pid})

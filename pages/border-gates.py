@@ -30,6 +30,10 @@ widgets.html(render.figure_table(content.crossing_rows(pkg, lang), lang, headers
 st.header(_("Dry ports, logistics and trade zones"))
 widgets.html(render.item_list(content.logistics_items(pkg, lang, exclude=("border_economic_zone",)), lang))
 
+st.header(_("The service sector"))
+st.caption(_("Article 1, section III.1.b, and the western zone in III.3.c; tourism has a page of its own."))
+widgets.html(render.item_list(content.statement_items(pkg, lang, ("services",)), lang))
+
 st.header(_("What changed from the 2024 plan"))
 widgets.html(render.version_table(content.version_rows_for(pkg, lang, content.BORDER_VERSION_ITEMS), lang))
 

@@ -44,6 +44,10 @@ with social:
     for heading, sectors in content.SOCIAL_GROUPS:
         widgets.label(i18n.translate(heading, lang))
         widgets.html(render.item_list(content.infrastructure_items(pkg, lang, *sectors), lang))
+        topics = tuple(t for sector in sectors for t in content.SECTOR_TOPICS.get(sector, ()))
+        if topics:
+            with st.expander(_("Directions for the sector (Article 1, section III.2)")):
+                widgets.html(render.item_list(content.statement_items(pkg, lang, topics), lang))
 
 with environment:
     widgets.html(render.figure_table(content.fact_rows(pkg, lang, topic="environment")

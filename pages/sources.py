@@ -27,6 +27,18 @@ st.markdown(_(
     "- English texts are our translations; the Vietnamese is the official wording.\n"
     "- Where a source is ambiguous or has a slip, we do not correct it silently: it is listed below."))
 
+st.header(_("Land, defence and implementation"))
+st.markdown(_("What the decision says on land allocation (Article 1, section VIII), defence and security (V.6, "
+              "III.2.h, X.6) and the solutions and resources to carry out the plan (X); each statement in full in "
+              "the plan reader."))
+land, defence, implementation = st.tabs([_("Land allocation"), _("Defence and security"), _("Implementation")])
+with land:
+    widgets.html(render.item_list(content.statement_items(pkg, lang, ("land",)), lang))
+with defence:
+    widgets.html(render.item_list(content.statement_items(pkg, lang, ("defence_security",)), lang))
+with implementation:
+    widgets.html(render.item_list(content.statement_items(pkg, lang, ("implementation",)), lang))
+
 st.header(_("Data notes"))
 counts = content.note_kind_counts(pkg, lang)
 st.markdown(" · ".join(f"{label}: **{count}**" for label, count in counts))

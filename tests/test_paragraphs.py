@@ -390,3 +390,39 @@ def test_glossary_terms_are_translated_the_glossary_way(table):
             if pattern.search(_folds(r["text_vi"])) and not any(_folds(e) in _folds(r["text_en"]) for e in english):
                 problems.append(f"{r['id']}: {term!r} → {english[0]!r}")
     assert problems == [], f"{len(problems)} paragraphs:\n" + "\n".join(problems[:60])
+
+
+# --- statements for the sections no other table covered ------------------------------------------
+
+
+@pytest.mark.parametrize("section", ["Art.1 III.1.d", "Art.1 V.5", "Art.1 IV.2", "Art.1 V.6", "Art.1 V.7",
+                                     "Art.1 VIII", "Art.1 X.1", "Art.1 X.2", "Art.1 X.3", "Art.1 X.4", "Art.1 X.5",
+                                     "Art.1 X.6", "Art.1 X.7", "Art.1 III.2.a", "Art.1 III.2.h", "Art.1 III.1.b"])
+def test_every_section_of_substance_has_rows(pkg, section):
+    st_ = pkg["plan_statements"]
+    assert (st_["section"] == section).any()
+
+
+def test_whole_paragraph_statements_carry_the_paragraphs_english(pkg):
+    paras = {r["text_vi"].lstrip("-+ "): r for r in pkg["plan_paragraphs"].to_dict("records")}
+    for r in pkg["plan_statements"].to_dict("records"):
+        p = paras.get(r["text_vi"])
+        if p is not None:
+            assert r["text_en"] == re.sub(r"^(- \+ |- |\+ )", "", p["text_en"]), r["id"]
+
+
+def test_every_commune_profile_carries_the_directions_for_every_commune(pkg):
+    unit = content.records(pkg["admin_units"])[0]
+    profile = content.unit_profile(pkg, unit["id"], "en")
+    every = next(s for s in profile if s["title"] == "What the plan asks of every commune")
+    titles = [i["title"] for i in every["items"]]
+    assert "Commune military command, police and fire-rescue offices" in titles
+    assert any("do not list" in (i.get("meta") or "") or "does not list" in (i.get("meta") or "")
+               for i in every["items"])
+
+
+def test_statements_link_to_the_page_that_shows_them(pkg):
+    refs = reader.figure_refs(pkg)
+    pages = {r.page for r in refs["a1-v-7-p1"] if r.table == "plan_statements"}
+    assert pages == {"agriculture"}
+    assert {r.page for r in refs["a1-viii-p1"] if r.table == "plan_statements"} == {"sources"}
