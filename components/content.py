@@ -15,7 +15,7 @@ from collections import OrderedDict
 
 import pandas as pd
 
-from components import exports, i18n, render
+from components import exports, folding, i18n, render
 from components.data import Package, normalise
 
 
@@ -601,6 +601,22 @@ def notes_register(pkg: Package, lang: str) -> list[dict]:
 # --- charts with their exports -------------------------------------------------------------------
 
 
+def sourced_rows(pkg: Package, frame: pd.DataFrame, lang: str, label: str) -> pd.DataFrame:
+    """Rows for a CSV: label, the numbers as numbers, unit, qualifier, year, and the citation."""
+    out = []
+    for r in records(frame):
+        c = cite(pkg, r, lang)
+        out.append({
+            "id": r["id"], "label": r[i18n.col(label, lang)],
+            "value_min": r.get("value_min", r.get("value")), "value_max": r.get("value_max"),
+            "qualifier": r.get("qualifier") or "exact", "unit": r["unit"],
+            "year": r.get("target_year") or r.get("year"), "period_start": r.get("period_start"),
+            "version": r.get("version"), "source": c.document, "section": c.section, "quote_vi": r["quote_vi"],
+        })
+    return pd.DataFrame(out).dropna(axis="columns", how="all")
+
+
+
 @functools.lru_cache(maxsize=16)
 def target_charts(pkg: Package, lang: str) -> list[exports.ChartExport]:
     """The Targets page's charts, each with the rows it draws (for CSV) and a file-name stem."""
@@ -614,7 +630,7 @@ def target_charts(pkg: Package, lang: str) -> list[exports.ChartExport]:
                                 _("Employed workers in 2030, by sector"))):
         frame = chart_group(pkg, group)
         out.append(exports.ChartExport(slug, title, charts.structure_ranges(frame, lang, title, source),
-                                       exports.sourced_rows(pkg, frame, lang, "indicator")))
+                                       sourced_rows(pkg, frame, lang, "indicator")))
     title = _("2024 plan and 2026 adjustment, percentage targets")
     pairs = version_pairs(pkg, lang, numeric=True)
     out.append(exports.ChartExport(
@@ -622,11 +638,11 @@ def target_charts(pkg: Package, lang: str) -> list[exports.ChartExport]:
         charts.version_comparison(pairs, lang, title, _("Sources: Decision 339/QĐ-UBND, Art. 1, section II.2.b; the "
                                                         "2024 figures as reported in the news (each row's source is "
                                                         "in the CSV).")),
-        exports.sourced_rows(pkg, pairs, lang, "label")))
+        sourced_rows(pkg, pairs, lang, "label")))
     actuals, target = growth_actuals(pkg)
     title = _("Growth in 2023 (reported) and the 2026–2030 target")
-    rows = pd.concat([exports.sourced_rows(pkg, actuals, lang, "indicator"),
-                      exports.sourced_rows(pkg, pkg["targets"][pkg["targets"]["id"] == target["id"]], lang,
+    rows = pd.concat([sourced_rows(pkg, actuals, lang, "indicator"),
+                      sourced_rows(pkg, pkg["targets"][pkg["targets"]["id"] == target["id"]], lang,
                                            "indicator")], ignore_index=True)
     out.append(exports.ChartExport(
         "growth-2023-vs-target", title,
@@ -659,13 +675,11 @@ def unit_variants(pkg: Package, unit_id: str) -> list[dict]:
 def unit_choices(pkg: Package) -> list[tuple[str, str]]:
     """(code, label) for the unit picker; the label also carries the unaccented name and every spelling
     the sources use, so typing ``huu lung`` or ``Lợi Bắc`` finds the unit."""
-    from components import search
-
     out = []
     for u in records(pkg["admin_units"]):
         variants = sorted({v["variant"] for v in unit_variants(pkg, u["id"]) if v["variant"] != u["name_vi"]})
         extra = f" · {', '.join(variants)}" if variants else ""
-        out.append((u["code"], f"{u['registry_name']}{extra} · {search.fold(u['name_vi'])}"))
+        out.append((u["code"], f"{u['registry_name']}{extra} · {folding.fold(u['name_vi'])}"))
     return sorted(out, key=lambda x: x[1])
 
 

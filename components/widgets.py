@@ -419,6 +419,8 @@ def search_results(results, lang: str) -> None:
         query = {LANG_KEY: lang}
         if r.table == "admin_units" and r.unit_code:
             query[UNIT_KEY] = r.unit_code
+        if r.table == "plan_paragraphs":
+            query["p"] = r.row_id
         path = next(p for p, _t, slug in site.PAGES if slug == r.page)
         html(render.search_result(r.kind, r.title, r.snippet, r.spans))
         st.page_link(path, label=_("Open where it is shown"), query_params=query)
