@@ -51,5 +51,5 @@ st.divider()
 if not kiosk_settings:
     widgets.share_and_cite(lang)
 st.caption(_("Source of every figure: Decision 339/QĐ-UBND of the Lạng Sơn People's Committee, 28 February 2026, "
-             "approving the adjusted provincial plan 2021–2030, vision 2050. English translation by the dashboard "
+             "approving the adjusted provincial plan 2021–2030, vision to 2050. English translation by the dashboard "
              "team; the official Vietnamese wording is one click away beside each figure."))

@@ -636,8 +636,8 @@ def target_charts(pkg: Package, lang: str) -> list[exports.ChartExport]:
     out.append(exports.ChartExport(
         "plan-2024-vs-2026", title,
         charts.version_comparison(pairs, lang, title, _("Sources: Decision 339/QĐ-UBND, Art. 1, section II.2.b; the "
-                                                        "2024 figures as reported in the news (each row's source is "
-                                                        "in the CSV).")),
+                                                        "2024 plan's figures as reported in the news (each row's "
+                                                        "source is in the CSV).")),
         sourced_rows(pkg, pairs, lang, "label")))
     actuals, target = growth_actuals(pkg)
     title = _("Growth in 2023 (reported) and the 2026–2030 target")

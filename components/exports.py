@@ -97,7 +97,7 @@ def csv(rows: pd.DataFrame) -> bytes:
 CITATION = {
     "vi": ("Ủy ban nhân dân tỉnh Lạng Sơn (2026). Quyết định số 339/QĐ-UBND ngày 28/02/2026 phê duyệt điều "
            "chỉnh Quy hoạch tỉnh Lạng Sơn thời kỳ 2021-2030, tầm nhìn đến năm 2050. Dữ liệu trích xuất: Bảng "
-           "thông tin Quy hoạch tỉnh Lạng Sơn, bản dữ liệu ngày {date}."),
+           "thông tin Quy hoạch tỉnh Lạng Sơn, bản dữ liệu phát hành ngày {date}."),
     "en": ("Lạng Sơn Provincial People's Committee (2026). Decision No. 339/QĐ-UBND of 28 February 2026 approving "
            "the adjusted Lạng Sơn provincial plan for 2021–2030, vision to 2050. Data extracted by: Lạng Sơn "
            "provincial plan dashboard, data release of {date}."),

@@ -104,6 +104,7 @@ UNIT_TEMPLATES = {
     "persons": N_("{value} people"),
     "thousand_persons": N_("{value} thousand people"),
     "years": N_("{value} years"),
+    "years_of_age": "{value} years",  # translated with the context "age": see _unit_template
     "index": N_("{value}"),
     "doctors_per_10k": N_("{value} doctors per 10,000 people"),
     "beds_per_10k": N_("{value} hospital beds per 10,000 people"),
@@ -133,7 +134,15 @@ def format_amount(value_min: float, value_max: float | None, unit: str, lang: st
         if value_max is not None and not (isinstance(value_max, float) and math.isnan(value_max)):
             shown = f"{shown}–{format_arcmin(value_max, lang)}"
         return shown
-    return translate(UNIT_TEMPLATES[unit], lang).format(value=format_range(value_min, value_max, lang))
+    return _unit_template(unit, lang).format(value=format_range(value_min, value_max, lang))
+
+
+def _unit_template(unit: str, lang: str) -> str:
+    # An age (life expectancy, "75,5 tuổi") and a duration (healthy life years, "68 năm") are both
+    # "years" in English; the context "age" gives the age its own Vietnamese.
+    if unit == "years_of_age":
+        return _catalog(resolve_lang(lang)).pgettext("age", "{value} years")
+    return translate(UNIT_TEMPLATES[unit], lang)
 
 
 def format_figure(value_min: float, value_max: float | None, qualifier: str | None, unit: str, lang: str) -> str:

@@ -11,6 +11,7 @@ Command line (the curator's tools)::
 
     python -m components.paragraphs build            # (re)write data/plan_paragraphs.csv, keeping English
     python -m components.paragraphs import-en FILE   # English from a <line>\\t<English> TSV
+    python -m components.paragraphs correct FILE     # then our corrections: <paragraph id>\\t<English>
     python -m components.paragraphs status           # how many paragraphs still lack English
 
 Reading and validating the table is :mod:`components.data`'s job; this module only makes it.
@@ -282,6 +283,23 @@ def import_english(paragraphs: list[Paragraph], by_line: dict[int, str]) -> tupl
     return out, changed, unknown
 
 
+def read_corrections(path: Path) -> dict[str, str]:
+    """``<paragraph id>\\t<English>`` rows (``#`` starts a comment line)."""
+    out: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        pid, sep, text = raw.partition("\t")
+        if sep and not pid.startswith("#") and text.strip():
+            out[pid.strip()] = re.sub(r"\s+", " ", text).strip()
+    return out
+
+
+def apply_corrections(paragraphs: list[Paragraph], by_id: dict[str, str]) -> tuple[list[Paragraph], list[str]]:
+    """Our corrections of the draft translation, by paragraph id; returns the ids that match no paragraph."""
+    known = {p.id for p in paragraphs}
+    out = [replace(p, text_en=by_id[p.id]) if p.id in by_id else p for p in paragraphs]
+    return out, sorted(set(by_id) - known)
+
+
 def import_notes(paragraphs: list[Paragraph], by_line: dict[int, str]) -> list[Paragraph]:
     """Translator's notes onto the paragraph holding each line (several notes joined)."""
     out = []
@@ -307,6 +325,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {TABLE_FILE.name}: {len(paragraphs)} paragraphs")
         return 0
     paragraphs = build()
+    if command == "correct":
+        if len(args) < 2:
+            print("usage: python -m components.paragraphs correct FILE.tsv", file=sys.stderr)
+            return 2
+        paragraphs, unknown = apply_corrections(paragraphs, read_corrections(Path(args[1])))
+        if unknown:
+            print(f"corrections for unknown paragraphs: {unknown}", file=sys.stderr)
+            return 1
+        write_rows(to_rows(paragraphs))
     if command in ("import-en", "import-notes"):
         if len(args) < 2:
             print(f"usage: python -m components.paragraphs {command} FILE.tsv", file=sys.stderr)

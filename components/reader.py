@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from components import content, i18n, render
+from components import content, i18n, render, search
 from components.data import Package
 
 N_ = i18n.N_
@@ -25,25 +25,11 @@ PART_NAMES = {"preamble": N_("Preamble"), "art4": N_("Article 4, recipients and 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 PAGE = "plan"
 
-# Where each table's rows are shown (url_path), and a human name for the kind of row.
-PAGE_OF = {
-    "targets": ("targets", N_("Target")), "plan_versions": ("sources", N_("Plan change")),
-    "goals": ("", N_("Goal or vision")),
-    "viewpoints": ("breakthroughs", N_("Viewpoint")), "focus_tasks": ("breakthroughs", N_("Focus task")),
-    "breakthroughs": ("breakthroughs", N_("Breakthrough")),
-    "digital_pillars": ("breakthroughs", N_("Digital pillar")),
-    "priority_gates": ("border-gates", N_("Priority gate")),
-    "border_crossings": ("border-gates", N_("Border gate")), "logistics": ("border-gates", N_("Logistics")),
-    "tourism": ("tourism", N_("Tourism")), "spatial_structures": ("urban-system", N_("Spatial structure")),
-    "structure_members": ("urban-system", N_("Spatial structure")),
-    "urban_areas": ("urban-system", N_("Urban area")), "planned_wards": ("urban-system", N_("Urban area")),
-    "industry": ("infrastructure", N_("Industry")),
-    "infrastructure": ("infrastructure", N_("Infrastructure")),
-    "environment": ("infrastructure", N_("Environment")), "facts": ("", N_("Fact")),
-    "neighbours": ("", N_("Neighbour")), "data_notes": ("sources", N_("Data note")),
-    "admin_units": ("commune", N_("Commune or ward")),
-    "plan_statements": ("", N_("Plan statement")),  # the page follows the row's topic (content.STATEMENT_PAGES)
-}
+# Where each table's rows are shown (url_path) and a human name for the kind of row: the search's map, with
+# the two link tables whose rows quote the decision too.
+PAGE_OF = {**{t: v for t, v in search.PAGE_OF.items() if t != "plan_paragraphs"},
+           "structure_members": ("urban-system", N_("Spatial structure")),
+           "planned_wards": ("urban-system", N_("Urban area"))}
 TITLE_FIELDS = ("name", "indicator", "label", "summary", "title", "text", "place", "note")
 
 

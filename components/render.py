@@ -100,7 +100,7 @@ def figure_table(rows: list[dict], lang: str, caption: str | None = None,
     An accessible two-column table that turns into stacked cards on phones.
     """
     _ = i18n.gettext_for(lang)
-    head_label, head_value = headers or (_("Indicator"), _("Target"))
+    head_label, head_value = headers or (_("Indicator"), _("Target value"))
     out = ['<table class="ls-table">']
     if caption:
         out.append(f"<caption>{escape(caption)}</caption>")

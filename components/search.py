@@ -25,13 +25,14 @@ MAX_QUERY = 200  # characters; longer queries are cut, calmly
 
 # Where each table's rows are shown (url_path), and a human name for the kind of row.
 PAGE_OF = {
-    "targets": ("targets", i18n.N_("Target")), "plan_versions": ("sources", i18n.N_("Plan change")),
+    "targets": ("targets", i18n.N_("Target")), "plan_versions": ("sources", i18n.N_("Change from the 2024 plan")),
     "actuals": ("targets", i18n.N_("Result")), "goals": ("", i18n.N_("Goal or vision")),
     "viewpoints": ("breakthroughs", i18n.N_("Viewpoint")), "focus_tasks": ("breakthroughs", i18n.N_("Focus task")),
     "breakthroughs": ("breakthroughs", i18n.N_("Breakthrough")),
-    "digital_pillars": ("breakthroughs", i18n.N_("Digital pillar")),
-    "priority_gates": ("border-gates", i18n.N_("Priority gate")),
-    "border_crossings": ("border-gates", i18n.N_("Border gate")), "logistics": ("border-gates", i18n.N_("Logistics")),
+    "digital_pillars": ("breakthroughs", i18n.N_("Pillar of digital transformation")),
+    "priority_gates": ("border-gates", i18n.N_("Priority gate or crossing")),
+    "border_crossings": ("border-gates", i18n.N_("Border gate or crossing")),
+    "logistics": ("border-gates", i18n.N_("Dry ports and logistics")),
     "tourism": ("tourism", i18n.N_("Tourism")), "spatial_structures": ("urban-system", i18n.N_("Spatial structure")),
     "urban_areas": ("urban-system", i18n.N_("Urban area")), "industry": ("infrastructure", i18n.N_("Industry")),
     "infrastructure": ("infrastructure", i18n.N_("Infrastructure")),

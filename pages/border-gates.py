@@ -1,4 +1,4 @@
-"""Border gates: the border economic zone, the 5 priorities, the 10 gates, dry ports, what changed."""
+"""Border gates: the border-gate economic zone, the 5 priorities, the 10 gates, dry ports, what changed."""
 
 import streamlit as st
 
@@ -8,10 +8,10 @@ lang, _ = widgets.page_context(__file__)
 pkg = data.package()
 
 st.title(_("Border gates and the border economy"))
-st.caption(_("Article 1, sections III.1.c, V.1 and VI.1.c of the decision. Partner gates on the Chinese side are "
-             "shown only where a source names them."))
+st.caption(_("Article 1, sections III.1.c, V.1 and VI.1.c of the decision. Counterpart gates and crossings on "
+             "the Chinese side are shown only where a source names them."))
 
-st.header(_("The Đồng Đăng – Lạng Sơn border economic zone"))
+st.header(_("The Đồng Đăng – Lạng Sơn border-gate economic zone"))
 widgets.html(render.item_list(content.logistics_items(pkg, lang, kinds=("border_economic_zone",)), lang))
 
 st.header(_("Map of the border gates"))

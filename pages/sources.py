@@ -28,9 +28,9 @@ st.markdown(_(
     "- Where a source is ambiguous or has a slip, we do not correct it silently: it is listed below."))
 
 st.header(_("Land, defence and implementation"))
-st.markdown(_("What the decision says on land allocation (Article 1, section VIII), defence and security (V.6, "
-              "III.2.h, X.6) and the solutions and resources to carry out the plan (X); each statement in full in "
-              "the plan reader."))
+st.markdown(_("What the decision says on land allocation and land zoning (Article 1, section VIII), defence and "
+              "security (V.6, III.2.h, X.6) and the solutions and resources to carry out the plan (X); each "
+              "statement in full in the plan reader."))
 land, defence, implementation = st.tabs([_("Land allocation"), _("Defence and security"), _("Implementation")])
 with land:
     widgets.html(render.item_list(content.statement_items(pkg, lang, ("land",)), lang))

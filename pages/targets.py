@@ -28,8 +28,8 @@ for domain, label in content.DOMAINS:
         widgets.html(render.figure_table(content.targets_in(pkg, lang, domain), lang))
 
 st.header(_("What the 2026 adjustment changed"))
-st.caption(_("The 2024 figures are those the news reported for the original plan (Decision 236/QĐ-TTg) and "
-             "its implementation plan; each cites its article. Periods and bases can differ: see the data notes."))
+st.caption(_("The 2024 plan's figures are those the news reported for it (Decision 236/QĐ-TTg) and for its "
+             "implementation plan; each cites its article. Periods and bases can differ: see the data notes."))
 widgets.chart(versions)
 widgets.export_bar(versions, lang)
 widgets.html(render.version_table(content.version_rows(pkg, lang), lang))

@@ -45,6 +45,8 @@ def test_numbers_follow_the_locale(value, lang, shown):
     ((10, 11, "exact", "pct_per_year"), "en", "10–11% a year"),
     ((3, 3.5, "about", "pct"), "vi", "khoảng 3–3,5%"),
     ((75.5, None, "exact", "years"), "vi", "75,5 năm"),
+    ((75.5, None, "exact", "years_of_age"), "vi", "75,5 tuổi"),
+    ((75.5, None, "exact", "years_of_age"), "en", "75.5 years"),
     ((10000, None, "at_least", "bn_vnd"), "vi", "từ 10.000 tỷ đồng trở lên"),
     ((10000, None, "at_least", "bn_vnd"), "en", "at least VND 10,000 billion"),
     ((65, None, "maintain", "pct"), "en", "maintain 65%"),

@@ -17,7 +17,8 @@ APP = str(data.ROOT / "app.py")
 PAGES = {
     "pages/overview.py": {"vi": ["khoảng 111.100 tỷ đồng", "10–11%/năm", "830.732 ha", "duy trì 65%"],
                           "en": ["about VND 111,100 billion", "10–11% a year", "830,732 ha", "maintain 65%"]},
-    "pages/targets.py": {"vi": ["khoảng 854–856 nghìn người", "75,5 năm", "khoảng 3–3,5%", "0,7–0,75"],
+    "pages/targets.py": {"vi": ["khoảng 854–856 nghìn người", "75,5 tuổi", "từ 68 năm trở lên", "khoảng 3–3,5%",
+                                "0,7–0,75"],
                          "en": ["about 854–856 thousand people", "75.5 years", "about 3–3.5%", "0.7–0.75"]},
     "pages/breakthroughs.py": {"vi": ["Chuyển đổi số và cải thiện mạnh mẽ môi trường đầu tư"],
                                "en": ["Digital transformation"]},

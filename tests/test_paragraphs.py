@@ -364,32 +364,24 @@ def test_section_labels_and_bullets_match(table):
 GLOSSARY = data.ROOT / "locales" / "glossary.csv"
 
 
-def _glossary() -> list[tuple[str, list[str]]]:
-    with GLOSSARY.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    vi_col = next(c for c in rows[0] if c in ("term_vi", "vi", "vietnamese"))
-    en_col = next(c for c in rows[0] if c in ("term_en", "en", "english"))
-    out = []
-    for row in rows:
-        alternatives = [a.strip() for a in re.split(r"\s*[|;]\s*", row[en_col] or "") if a.strip()]
-        if row[vi_col] and alternatives:
-            out.append((row[vi_col].strip(), alternatives))
-    return out
+def _glossary_checks():
+    """The glossary's own checks (tests/test_glossary.py), run here on the decision's paragraphs alone."""
+    import importlib.util
 
-
-def _folds(text: str) -> str:
-    return data.normalise(text).lower()
+    spec = importlib.util.spec_from_file_location("glossary_checks", data.ROOT / "tests" / "test_glossary.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.mark.skipif(not GLOSSARY.exists(), reason="locales/glossary.csv is not on this branch yet")
 def test_glossary_terms_are_translated_the_glossary_way(table):
-    problems = []
-    for term, english in _glossary():
-        pattern = re.compile(r"(?<!\w)" + re.escape(_folds(term)) + r"(?!\w)")
-        for r in _translated(table):
-            if pattern.search(_folds(r["text_vi"])) and not any(_folds(e) in _folds(r["text_en"]) for e in english):
-                problems.append(f"{r['id']}: {term!r} → {english[0]!r}")
-    assert problems == [], f"{len(problems)} paragraphs:\n" + "\n".join(problems[:60])
+    checks = _glossary_checks()
+    glossary = checks.load_glossary()
+    pairs = [(r["text_vi"], r["text_en"], f"{r['id']}") for r in _translated(table)]
+    problems = checks.inconsistencies(pairs, glossary) + checks.forbidden_uses(pairs, glossary,
+                                                                               checks._decision_text())
+    assert problems == [], f"{len(problems)} paragraphs:\n" + "\n".join(problems[:40])
 
 
 # --- statements for the sections no other table covered ------------------------------------------

@@ -10,7 +10,7 @@ from tests.e2e.conftest import wait_ready
 
 
 @pytest.mark.parametrize(("lang", "png", "csv"), [
-    ("vi", "Ảnh PNG", "Số liệu CSV"),
+    ("vi", "Ảnh PNG", "Dữ liệu CSV"),
     ("en", "PNG image", "CSV data"),
 ])
 def test_chart_png_and_csv_download_on_the_targets_page(server, page, tmp_path, lang, png, csv):
