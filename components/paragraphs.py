@@ -12,6 +12,7 @@ Command line (the curator's tools)::
     python -m components.paragraphs build            # (re)write data/plan_paragraphs.csv, keeping English
     python -m components.paragraphs import-en FILE   # English from a <line>\\t<English> TSV
     python -m components.paragraphs correct FILE     # then our corrections: <paragraph id>\\t<English>
+    python -m components.paragraphs notes FILE       # translator's notes: <paragraph id>\\t<note>
     python -m components.paragraphs status           # how many paragraphs still lack English
 
 Reading and validating the table is :mod:`components.data`'s job; this module only makes it.
@@ -325,6 +326,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {TABLE_FILE.name}: {len(paragraphs)} paragraphs")
         return 0
     paragraphs = build()
+    if command == "notes":
+        notes = read_corrections(Path(args[1])) if len(args) > 1 else {}
+        unknown = sorted(set(notes) - {p.id for p in paragraphs})
+        if unknown or len(args) < 2:
+            print(f"usage: python -m components.paragraphs notes FILE.tsv; unknown ids: {unknown}", file=sys.stderr)
+            return 1
+        paragraphs = [replace(p, note_en=notes.get(p.id, "")) for p in paragraphs]
+        write_rows(to_rows(paragraphs))
     if command == "correct":
         if len(args) < 2:
             print("usage: python -m components.paragraphs correct FILE.tsv", file=sys.stderr)
