@@ -122,7 +122,7 @@ def toc_entries(pkg: Package) -> tuple[dict, ...]:
 
 def _title(row: dict, lang: str, fallback: str) -> str:
     title = next((row[f"{f}_{lang}"] for f in TITLE_FIELDS if row.get(f"{f}_{lang}")), None) or fallback
-    return title if len(title) <= 110 else title[:107] + "…"
+    return title if len(title) <= 110 else title[:107].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 @functools.lru_cache(maxsize=4)

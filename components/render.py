@@ -359,4 +359,5 @@ def reader_toc(parts: list[tuple[str, str, str]], entries: list[dict], current: 
 
 
 def _short(text: str, width: int = 120) -> str:
-    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+    """At most ``width`` characters, cut between words."""
+    return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"

@@ -117,7 +117,8 @@ def build_index(pkg: Package) -> tuple[Entry, ...]:
                     title = f"{render.format_section(row['section'], lang)}: {title or row['text_vi']}"
                 titles[lang] = title or row_id
             texts = {lang: _row_texts(row, lang) for lang in i18n.LANGS}
-            titles = {k: (v if len(v) <= 120 else v[:117] + "…") for k, v in titles.items()}
+            titles = {k: (v if len(v) <= 120 else v[:117].rsplit(" ", 1)[0].rstrip(" ,;:") + "…")
+                      for k, v in titles.items()}
             folded = fold(" ¦ ".join(texts["vi"] + texts["en"] + [titles["vi"], titles["en"]]))
             prepared = {lang: tuple(_prepare(t) for t in texts[lang]) for lang in i18n.LANGS}
             page = content.STATEMENT_PAGES[row["topic"]] if table == "plan_statements" else None
