@@ -11,7 +11,7 @@ Command line (the curator's tools)::
 
     python -m components.paragraphs build            # (re)write data/plan_paragraphs.csv, keeping English
     python -m components.paragraphs import-en FILE   # English from a <line>\\t<English> TSV
-    python -m components.paragraphs correct FILE     # then our corrections: <paragraph id>\\t<English>
+    python -m components.paragraphs correct FILE     # then ours: <paragraph id>\\t<draft words>\\t<our words>
     python -m components.paragraphs notes FILE       # translator's notes: <paragraph id>\\t<note>
     python -m components.paragraphs status           # how many paragraphs still lack English
 
@@ -294,11 +294,29 @@ def read_corrections(path: Path) -> dict[str, str]:
     return out
 
 
-def apply_corrections(paragraphs: list[Paragraph], by_id: dict[str, str]) -> tuple[list[Paragraph], list[str]]:
-    """Our corrections of the draft translation, by paragraph id; returns the ids that match no paragraph."""
-    known = {p.id for p in paragraphs}
-    out = [replace(p, text_en=by_id[p.id]) if p.id in by_id else p for p in paragraphs]
-    return out, sorted(set(by_id) - known)
+def read_replacements(path: Path) -> list[tuple[str, str, str]]:
+    """``<paragraph id>\\t<draft wording>\\t<our wording>`` rows (``#`` starts a comment line)."""
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        parts = raw.split("\t")
+        if len(parts) == 3 and not parts[0].startswith("#") and parts[1]:
+            out.append((parts[0].strip(), parts[1], parts[2]))
+    return out
+
+
+def apply_corrections(paragraphs: list[Paragraph], rows: list[tuple[str, str, str]]
+                      ) -> tuple[list[Paragraph], list[str]]:
+    """Our corrections of the draft translation: in paragraph ``id``, the draft wording becomes ours. A
+    correction whose draft wording is no longer there (the translators changed it) is reported, not forced."""
+    by_id = {p.id: p for p in paragraphs}
+    skipped = []
+    for pid, draft, ours in rows:
+        p = by_id.get(pid)
+        if p is None or (draft not in p.text_en and ours not in p.text_en):
+            skipped.append(f"{pid}: {draft[:50]!r}")
+            continue
+        by_id[pid] = replace(p, text_en=p.text_en.replace(draft, ours))
+    return [by_id[p.id] for p in paragraphs], skipped
 
 
 def import_notes(paragraphs: list[Paragraph], by_line: dict[int, str]) -> list[Paragraph]:
@@ -338,11 +356,10 @@ def main(argv: list[str] | None = None) -> int:
         if len(args) < 2:
             print("usage: python -m components.paragraphs correct FILE.tsv", file=sys.stderr)
             return 2
-        paragraphs, unknown = apply_corrections(paragraphs, read_corrections(Path(args[1])))
-        if unknown:
-            print(f"corrections for unknown paragraphs: {unknown}", file=sys.stderr)
-            return 1
+        paragraphs, skipped = apply_corrections(paragraphs, read_replacements(Path(args[1])))
         write_rows(to_rows(paragraphs))
+        if skipped:
+            print(f"corrections not applied (the draft wording has changed): {skipped}", file=sys.stderr)
     if command in ("import-en", "import-notes"):
         if len(args) < 2:
             print(f"usage: python -m components.paragraphs {command} FILE.tsv", file=sys.stderr)

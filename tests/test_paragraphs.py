@@ -418,3 +418,16 @@ def test_statements_link_to_the_page_that_shows_them(pkg):
     pages = {r.page for r in refs["a1-v-7-p1"] if r.table == "plan_statements"}
     assert pages == {"agriculture"}
     assert {r.page for r in refs["a1-viii-p1"] if r.table == "plan_statements"} == {"sources"}
+
+
+def test_corrections_replace_draft_wording_and_skip_what_the_translators_changed(parsed):
+    ps = [paragraphs.Paragraph(**{**p.__dict__, "text_en": "Step up regional and international linkage."})
+          if p.id == "a1-iii-1-b-p6" else p for p in parsed]
+    rows = [("a1-iii-1-b-p6", "regional and international linkage", "regional linkage and international linkage"),
+            ("a1-x-3-p1", "wording no longer in the draft", "ours")]
+    out, skipped = paragraphs.apply_corrections(ps, rows)
+    assert next(p for p in out if p.id == "a1-iii-1-b-p6").text_en == \
+        "Step up regional linkage and international linkage."
+    assert skipped == ["a1-x-3-p1: 'wording no longer in the draft'"]
+    again, skipped_again = paragraphs.apply_corrections(out, rows[:1])
+    assert again == out and skipped_again == []  # applying twice changes nothing
