@@ -28,7 +28,7 @@ class Citation:
 
 
 SECTION_WORDS = {"footnote": i18n.N_("footnote"), "Recipients": i18n.N_("Recipients"),
-                 "Preamble": i18n.N_("Preamble")}
+                 "Preamble": i18n.N_("Preamble"), "Signature": i18n.N_("Signature")}
 
 
 def format_section(section: str, lang: str) -> str:
