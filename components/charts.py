@@ -7,6 +7,7 @@ strings; axes get the locale through the chart's own ``config.locale``.
 
 from __future__ import annotations
 
+import json
 import math
 
 import altair as alt
@@ -30,6 +31,25 @@ def wrap(text: str, width: int = 44) -> list[str]:
         else:
             lines.append(word)
     return lines or [""]
+
+
+def wrapped_axis(labels, width: int = 30, **kw) -> alt.Axis:
+    """A category axis whose long labels break into lines instead of ending in "…" (issue #14)."""
+    lines = {label: wrap(label, width) for label in labels}
+    # Vega draws an array as lines; the lookup is built from our own labels, as a JSON object literal.
+    expr = f"{json.dumps(lines, ensure_ascii=False)}[datum.value] || datum.label"
+    return alt.Axis(labelExpr=expr, labelLimit=0, labelLineHeight=14, **kw)
+
+
+def _row_step(labels, least: float, width: int = 30) -> float:
+    """Height per category, so that its wrapped label never runs into the next one."""
+    lines = max((len(wrap(label, width)) for label in labels), default=1)
+    return max(least, 14 * lines + 10)
+
+
+def _legend() -> alt.Legend:
+    """The legend's swatches in the bars' own colour (not the lighter upper-range bar's)."""
+    return alt.Legend(orient="top", symbolOpacity=1, symbolType="square", labelLimit=0)
 
 
 def _finish(chart: alt.Chart, title: str, subtitle: str, description: str, lang: str) -> alt.Chart:
@@ -67,12 +87,13 @@ def structure_ranges(frame: pd.DataFrame, lang: str, title: str, subtitle: str) 
         "shown": [_label(lo, hi, u, lang) for lo, hi, u in zip(frame["value_min"], frame["value_max"], frame["unit"])],
     })
     base = alt.Chart(rows).encode(y=alt.Y("sector:N", title=None, sort=None,
-                                          axis=alt.Axis(labelLimit=280, labelFontSize=12)))
+                                          axis=wrapped_axis(rows["sector"], labelFontSize=12)))
     tooltip = [alt.Tooltip("sector:N", title=_("Sector")), alt.Tooltip("shown:N", title=_("Target range"))]
     layers = _range_layers(base, _("Share (%)"), alt.value(PALETTE["target"]), tooltip,
-                           domain_max=float(max(60.0, rows["hi"].max() + 12)))
+                           domain_max=float(min(100.0, max(60.0, rows["hi"].max() + 12))))  # a share: ≤ 100
     description = _("{title}: ").format(title=title) + "; ".join(f"{s} {v}" for s, v in zip(rows["sector"], rows["shown"]))
-    return _finish(layers.properties(height=34 * len(rows) + 10), title, subtitle, description, lang)
+    return _finish(layers.properties(height=_row_step(rows["sector"], 34) * len(rows) + 10), title, subtitle,
+                   description, lang)
 
 
 def version_comparison(frame: pd.DataFrame, lang: str, title: str, subtitle: str) -> alt.Chart:
@@ -91,16 +112,17 @@ def version_comparison(frame: pd.DataFrame, lang: str, title: str, subtitle: str
     rows["zero"] = 0.0
     color = alt.Color("version:N", title=None, sort=order,
                       scale=alt.Scale(domain=order, range=[PALETTE["plan_2024"], PALETTE["adjustment_2026"]]),
-                      legend=alt.Legend(orient="top"))
+                      legend=_legend())
     base = alt.Chart(rows).encode(
-        y=alt.Y("item:N", title=None, sort=None, axis=alt.Axis(labelLimit=300, labelFontSize=12)),
+        y=alt.Y("item:N", title=None, sort=None, axis=wrapped_axis(rows["item"], labelFontSize=12)),
         yOffset=alt.YOffset("version:N", sort=order))
     tooltip = [alt.Tooltip("item:N", title=_("Figure")), alt.Tooltip("version:N", title=_("Version")),
                alt.Tooltip("shown:N", title=_("Value"))]
-    layers = _range_layers(base, _("Percent"), color, tooltip, domain_max=120.0)
+    layers = _range_layers(base, _("Percent"), color, tooltip, domain_max=100.0)  # shares and rates, in %
     description = _("{title}: ").format(title=title) + "; ".join(
         f"{i} – {v}: {s}" for i, v, s in zip(rows["item"], rows["version"], rows["shown"]))
-    return _finish(layers.properties(height=18 * len(rows) + 10), title, subtitle, description, lang)
+    step = _row_step(rows["item"], 36) / 2  # two bars per item
+    return _finish(layers.properties(height=step * len(rows) + 10), title, subtitle, description, lang)
 
 
 def actuals_against_target(actuals: pd.DataFrame, target: dict, lang: str, title: str, subtitle: str) -> alt.Chart:
@@ -117,12 +139,13 @@ def actuals_against_target(actuals: pd.DataFrame, target: dict, lang: str, title
     })
     order = [_("Actual, 2023"), _("Target, 2026–2030 average")]
     rows["zero"] = 0.0
-    base = alt.Chart(rows).encode(y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)))
+    base = alt.Chart(rows).encode(y=alt.Y("label:N", title=None, sort=None, axis=wrapped_axis(rows["label"])))
     color = alt.Color("kind:N", title=None, sort=order,
                       scale=alt.Scale(domain=order, range=[PALETTE["actual"], PALETTE["target"]]),
-                      legend=alt.Legend(orient="top"))
+                      legend=_legend())
     tooltip = [alt.Tooltip("label:N", title=_("Figure")), alt.Tooltip("shown:N", title=_("Value"))]
     layers = _range_layers(base, _("Growth (% a year)"), color, tooltip, domain_max=14.0)
     description = _("{title}: ").format(title=title) + "; ".join(f"{a} ({k}): {s}" for a, k, s in
                                                                 zip(rows["label"], rows["kind"], rows["shown"]))
-    return _finish(layers.properties(height=34 * len(rows) + 10), title, subtitle, description, lang)
+    return _finish(layers.properties(height=_row_step(rows["label"], 34) * len(rows) + 10), title, subtitle,
+                   description, lang)

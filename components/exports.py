@@ -18,7 +18,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from components import i18n
+from components import charts, i18n
 from components.data import DATA_DIR
 
 FONT = "Be Vietnam Pro"
@@ -62,8 +62,11 @@ def export_spec(chart: alt.Chart, lang: str) -> dict:
     spec = copy.deepcopy(chart.to_dict())
     spec["width"] = EXPORT_WIDTH
     spec.pop("autosize", None)
-    title = spec.get("title", {})
-    subtitle = list(title.get("subtitle", []))
+    title = dict(spec.get("title", {}))
+    # The page wraps titles for a phone; a 640 px image has room for longer lines.
+    if isinstance(title.get("text"), list):
+        title["text"] = charts.wrap(" ".join(title["text"]), 64)
+    subtitle = charts.wrap(" ".join(title.get("subtitle", [])), 90) if title.get("subtitle") else []
     subtitle.append(_("{site} · data release {date}").format(
         site=_(SITE_NAME), date=i18n.format_date(DATA_RELEASE, lang)))
     spec["title"] = {**title, "subtitle": subtitle, "font": FONT, "subtitleFont": FONT, "fontSize": 16,

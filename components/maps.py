@@ -46,6 +46,8 @@ LAYERS = {  # key -> (legend msgid, symbol, colour, on by default)
     "industry": (N_("Communes where industrial parks are focused"), "▣", [90, 90, 90], False),
     "tourism": (N_("Mẫu Sơn national tourist area"), "✿", [0, 140, 70], False),
 }
+URBAN_LAYERS = ("zones", "urban", "gates", "ports", "poles", "axis")  # the urban-system page's defaults
+GATES_LAYERS = ("gates", "ports", "urban")  # the border-gate page's defaults
 GATES_CENTRE = (21.93, 106.78)  # the border-gate view: the gates and the Lạng Sơn urban area
 
 

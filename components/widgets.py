@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from components import content, data, exports, i18n, maps, render, site
+from components import content, data, exports, i18n, maps, render, site, static_map
 from components.i18n import N_
 
 LANG_KEY = "lang"
@@ -291,6 +291,7 @@ def map_view(lang: str, key: str, default_layers: tuple[str, ...], zoom: float =
         picked = [o for objs in (event.selection.get("objects") or {}).values() for o in objs] if event else []
         if picked and picked[0].get("id") in known:
             st.query_params[MAP_ITEM_KEY] = picked[0]["id"]
+        map_download_bar(key, lang, layers)
     with right:
         html(render.map_legend(maps.legend(lang, layers), _("Legend")))
         item = known.get(st.query_params.get(MAP_ITEM_KEY))
@@ -312,6 +313,28 @@ def map_view(lang: str, key: str, default_layers: tuple[str, ...], zoom: float =
 
 
 EXPORTS_ENV = "PLAN_EXPORTS"  # "off" hides export controls (the benchmark's baseline)
+
+
+@functools.lru_cache(maxsize=64)
+def _map_bytes(kind: str, lang: str, layers: tuple[str, ...], fmt: str) -> bytes:
+    """Render one map download on demand; cached, so a second click costs nothing."""
+    if fmt == "png":
+        return static_map.map_png(data.package(), lang, kind, layers=layers)
+    return static_map.map_svg(data.package(), lang, kind, layers=layers, for_download=True).encode("utf-8")
+
+
+def map_download_bar(kind: str, lang: str, layers: tuple[str, ...]) -> None:
+    """PNG (2×) and SVG of the map as shown (its layers), with title, legend and sources baked in;
+    nothing is rendered until a button is pressed. Never on a kiosk."""
+    if kind not in ("urban", "gates") or os.environ.get(EXPORTS_ENV) == "off" or kiosk_settings():
+        return
+    _ = i18n.gettext_for(lang)
+    kinds = (("png", _("Map as PNG image"), "image/png"), ("svg", _("Map as SVG image"), "image/svg+xml"))
+    for column, (fmt, label, mime) in zip(st.columns(2, gap="small"), kinds):
+        with column:
+            st.download_button(label, data=functools.partial(_map_bytes, kind, lang, layers, fmt),
+                               icon=":material/download:", file_name=static_map.download_name(kind, lang, fmt),
+                               mime=mime, on_click="ignore", key=f"map_export_{kind}_{fmt}", width="stretch")
 
 
 @functools.lru_cache(maxsize=64)

@@ -15,7 +15,7 @@ st.header(_("The Đồng Đăng – Lạng Sơn border-gate economic zone"))
 widgets.html(render.item_list(content.logistics_items(pkg, lang, kinds=("border_economic_zone",)), lang))
 
 st.header(_("Map of the border gates"))
-widgets.map_view(lang, "gates", default_layers=("gates", "ports", "urban"), zoom=8.9, centre=maps.GATES_CENTRE)
+widgets.map_view(lang, "gates", default_layers=maps.GATES_LAYERS, zoom=8.9, centre=maps.GATES_CENTRE)
 
 st.header(_("The 5 priority gates and crossings"))
 widgets.html(render.item_list(content.priority_gates(pkg, lang), lang, ordered=True))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import content, data, render, widgets
+from components import content, data, maps, render, widgets
 
 lang, _ = widgets.page_context(__file__)
 pkg = data.package()
@@ -12,7 +12,7 @@ st.caption(_("One development axis, two economic corridors and three socio-econo
              "III.3), and 13 urban areas by 2030 (section IV.1)."))
 
 st.header(_("Map of the urban system"))
-widgets.map_view(lang, "urban", default_layers=("zones", "urban", "gates", "ports", "poles", "axis"))
+widgets.map_view(lang, "urban", default_layers=maps.URBAN_LAYERS)
 
 st.header(_("13 urban areas by 2030"))
 widgets.html(render.figure_table(content.urban_rows(pkg, lang), lang, headers=(_("Urban area"), _("Class"))))

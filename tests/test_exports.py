@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pandas as pd
@@ -91,3 +92,48 @@ def test_citation_names_the_decision_first_then_the_dashboard_with_the_release_d
     text = exports.citation(lang)
     assert text.startswith(start)
     assert ("23/11/2026" if lang == "vi" else "23 November 2026") in text
+
+
+# --- what a journalist sees in an export (issue #14) -----------------------------------------------
+
+PERCENT_CHARTS = {"grdp-structure-2030", "labour-structure-2030", "plan-2024-vs-2026"}
+
+
+def test_export_labels_wrap_instead_of_ending_in_an_ellipsis(charts_in):
+    """Issue #14: "Share of communes recognised as meeting the ne…" was cut; every word is now drawn."""
+    lang, items = charts_in
+    for item in items:
+        svg = exports.svg(item.chart, lang).decode("utf-8")
+        assert "…" not in svg, item.slug
+        drawn = " ".join(re.sub(r"<[^>]+>", " ", t) for t in re.findall(r"<text[^>]*>(.*?)</text>", svg))
+        for label in next(iter(item.chart.to_dict()["datasets"].values())):
+            name = label.get("item") or label.get("sector") or label.get("label")
+            assert all(word in drawn for word in name.split()), (item.slug, name)
+
+
+def test_percent_axes_stop_at_100(charts_in):
+    """Issue #14: a share axis ran to 120."""
+    _lang, items = charts_in
+    for item in items:
+        if item.slug not in PERCENT_CHARTS:
+            continue
+        domains = [layer["encoding"]["x"]["scale"]["domain"] for layer in item.spec["layer"]
+                   if "scale" in layer.get("encoding", {}).get("x", {})]
+        assert domains and all(d[0] == 0 and d[1] <= 100 for d in domains), item.slug
+
+
+def test_legend_swatches_have_the_bars_colour(charts_in):
+    """Issue #14: the legend showed the light upper-range colour instead of the bars' own."""
+    lang, items = charts_in
+    checked = 0
+    for item in items:
+        svg = exports.svg(item.chart, lang).decode("utf-8")
+        legend = re.findall(r'role-legend-symbol[^>]*><path[^>]*fill="(#[0-9a-f]{6})"[^>]*opacity="([\d.]+)"', svg)
+        if not legend:
+            continue
+        solid = re.search(r'layer_0_marks"[^>]*>(.*?)</g>', svg).group(1)
+        bar_colours = set(re.findall(r'fill="(#[0-9a-f]{6})"', solid))
+        assert {c for c, _o in legend} == bar_colours, item.slug
+        assert all(float(o) == 1 for _c, o in legend), item.slug
+        checked += 1
+    assert checked == 2

@@ -199,3 +199,18 @@ def test_map_layers_and_selection_are_kept_in_the_url():
     assert len(card) == 1 and "Chi Ma" in card[0]
     at.pills[0].set_value(["urban"]).run()
     assert at.query_params["layers"] == "urban"
+
+
+@pytest.mark.parametrize(("page", "kind"), [("pages/urban-system.py", "urban-system"),
+                                            ("pages/border-gates.py", "border-gates")])
+def test_maps_offer_png_and_svg_downloads_named_like_chart_exports(page, kind):
+    """Issue #14: journalists download the map as shown, in the page's language."""
+    at = _open(page, "en")
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels.count("Map as PNG image") == 1 and labels.count("Map as SVG image") == 1
+    from components import maps, widgets
+
+    layers = maps.URBAN_LAYERS if kind == "urban-system" else maps.GATES_LAYERS
+    svg = widgets._map_bytes("urban" if kind == "urban-system" else "gates", "en", layers, "svg").decode("utf-8")
+    assert svg.startswith("<?xml") and "Decision 339/QĐ-UBND" in svg

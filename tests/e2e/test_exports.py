@@ -40,3 +40,26 @@ def test_full_data_zip_downloads_on_the_sources_page(server, page, tmp_path):
     with zipfile.ZipFile(path) as z:
         assert "lang-son-plan-data/datapackage.json" in z.namelist()
         assert "lang-son-plan-data/CITATION-LICENCE.txt" in z.namelist()
+
+
+@pytest.mark.parametrize(("slug", "lang", "png", "svg", "title"), [
+    ("urban-system", "vi", "Bản đồ dạng ảnh PNG", "Bản đồ dạng ảnh SVG", "Bản đồ hệ thống đô thị"),
+    ("border-gates", "en", "Map as PNG image", "Map as SVG image", "Map of the border gates"),
+])
+def test_map_png_and_svg_download_beside_the_map(server, page, tmp_path, slug, lang, png, svg, title):
+    """Issue #14: the map as a journalist's file, named like the chart exports, in the page's language."""
+    from PIL import Image
+
+    page.goto(f"{server.url}/{slug}?lang={lang}")
+    wait_ready(page)
+    stem = "urban-system" if slug == "urban-system" else "border-gates"
+    for label, name in ((png, f"lang-son-map-{stem}-{lang}.png"), (svg, f"lang-son-map-{stem}-{lang}.svg")):
+        with page.expect_download(timeout=60_000) as info:
+            page.get_by_role("button", name=label).click()
+        download = info.value
+        assert download.suggested_filename == name
+        path = tmp_path / name
+        download.save_as(path)
+    with Image.open(tmp_path / f"lang-son-map-{stem}-{lang}.png") as image:
+        assert image.format == "PNG" and image.width == 1520
+    assert title in (tmp_path / f"lang-son-map-{stem}-{lang}.svg").read_text(encoding="utf-8")
