@@ -281,8 +281,9 @@ def _reader_text(p: dict, lang: str, untranslated: str) -> str:
 
 def reader_part(paras: list[dict], lang: str, figures: dict, link, page_link, kinds: dict[str, str]) -> str:
     """Paragraphs of one part: the page language first, the other in a native ``<details>`` — one tap away
-    on phones, shown open beside it on wide screens (static/reader.css); each with its permalink, section and the data that quotes it.
-    The English is labelled as our unofficial translation, the Vietnamese as the official text."""
+    on phones, shown open beside it on wide screens (static/reader.css) — each with its permalink, its
+    section and the data that quotes it. The English is labelled as our unofficial translation, the
+    Vietnamese as the official text."""
     _ = i18n.gettext_for(lang)
     other = "en" if lang == "vi" else "vi"
     names = {"vi": _("Official Vietnamese text"), "en": _("English: the dashboard's unofficial translation")}
@@ -297,8 +298,8 @@ def reader_part(paras: list[dict], lang: str, figures: dict, link, page_link, ki
         role = f' role="heading" aria-level="{min(p.get("level", 3) + 1, 6)}"' if p["kind"] == "heading" else ""
         note = ""
         if p.get("note_en"):
-            note = (f'<details class="ls-note" lang="en"><summary>{escape(note_label)}</summary>'
-                    f'<p>{escape(p["note_en"])}</p></details>')
+            note = (f'<details class="ls-note"><summary>{escape(note_label)}</summary>'
+                    f'<p lang="en">{escape(p["note_en"])}</p></details>')
         main = _reader_text(p, lang, untranslated) + (note if lang == "en" else "")
         side = _reader_text(p, other, untranslated) + (note if other == "en" else "")
         refs = figures.get(p["id"], ())
