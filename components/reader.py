@@ -92,6 +92,16 @@ def part_title(pkg: Package, part: str, lang: str) -> str:
     return text_of(head, lang)
 
 
+def part_short(part: str, lang: str) -> str:
+    """A part's short name: ``Phần căn cứ`` / ``Preamble``, ``Mục III`` / ``Section III``, ``Điều 2`` / ``Article 2``."""
+    _ = i18n.gettext_for(lang)
+    if part == "preamble":
+        return _("Preamble")
+    if part.startswith("art"):
+        return _("Article {number}").format(number=part[3:])
+    return _("Section {number}").format(number=part)
+
+
 def text_of(p: dict, lang: str) -> str:
     """The paragraph in ``lang``; the Vietnamese while it has no English."""
     return (p.get("text_en") or p["text_vi"]) if lang == "en" else p["text_vi"]

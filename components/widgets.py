@@ -504,11 +504,11 @@ def reader_pager(pkg, part: str, lang: str) -> None:
     left, right = st.columns(2)
     if at > 0:
         prev = reader.PARTS[at - 1]
-        left.page_link("pages/plan.py", label=_("Previous: {part}").format(part=reader.part_title(pkg, prev, lang)),
+        left.page_link("pages/plan.py", label=_("Previous: {part}").format(part=reader.part_short(prev, lang)),
                        query_params={**link_query(lang), "s": prev})
     if at < len(reader.PARTS) - 1:
         nxt = reader.PARTS[at + 1]
-        right.page_link("pages/plan.py", label=_("Next: {part}").format(part=reader.part_title(pkg, nxt, lang)),
+        right.page_link("pages/plan.py", label=_("Next: {part}").format(part=reader.part_short(nxt, lang)),
                         query_params={**link_query(lang), "s": nxt})
 
 
