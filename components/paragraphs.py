@@ -13,6 +13,7 @@ Command line (the curator's tools)::
     python -m components.paragraphs import-en FILE   # English from a <line>\\t<English> TSV
     python -m components.paragraphs correct FILE     # then ours: <paragraph id>\\t<draft words>\\t<our words>
     python -m components.paragraphs notes FILE       # translator's notes: <paragraph id>\\t<note>
+    python -m components.paragraphs sync-statements  # whole-paragraph rows of plan_statements take its English
     python -m components.paragraphs status           # how many paragraphs still lack English
 
 Reading and validating the table is :mod:`components.data`'s job; this module only makes it.
@@ -335,6 +336,30 @@ def from_rows(rows: list[dict]) -> list[Paragraph]:
             for r in rows]
 
 
+STATEMENTS_FILE = DATA_DIR / "plan_statements.csv"
+_BULLET = re.compile(r"^(- \+ |- |\+ )")
+
+
+def sync_statements(paragraphs: list[Paragraph], path: Path = STATEMENTS_FILE) -> int:
+    """Rows of plan_statements that quote a whole paragraph (its Vietnamese without the bullet) take that
+    paragraph's English, so the two tables never disagree. Returns how many rows changed."""
+    english = {_BULLET.sub("", p.text_vi): _BULLET.sub("", p.text_en) for p in paragraphs if p.text_en}
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        fields, rows = reader.fieldnames, list(reader)
+    changed = 0
+    for row in rows:
+        new = english.get(row["text_vi"])
+        if new and new != row["text_en"]:
+            row["text_en"], changed = new, changed + 1
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return changed
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     command = args[0] if args else "status"
@@ -344,6 +369,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {TABLE_FILE.name}: {len(paragraphs)} paragraphs")
         return 0
     paragraphs = build()
+    if command == "sync-statements":
+        print(f"{sync_statements(paragraphs)} statements given their paragraph's English")
+        return 0
     if command == "notes":
         notes = read_corrections(Path(args[1])) if len(args) > 1 else {}
         unknown = sorted(set(notes) - {p.id for p in paragraphs})
