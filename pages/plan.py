@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import data, reader, widgets
+from components import data, i18n, reader, widgets
 
 lang, _ = widgets.page_context(__file__)
 pkg = data.package()
@@ -14,7 +14,7 @@ st.caption(_("The full text of Decision 339/QĐ-UBND of 28 February 2026 in its 
 done, total = reader.translated_share(pkg)
 if done < total:
     st.caption(_("{done} of {total} paragraphs are translated so far; the others show the official Vietnamese.")
-               .format(done=done, total=total))
+               .format(done=i18n.format_number(done, lang), total=i18n.format_number(total, lang)))
 
 part, target = reader.resolve(pkg, st.query_params.get("s"), st.query_params.get("p"))
 widgets.reader_part_picker(pkg, part, lang)
