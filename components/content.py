@@ -6,15 +6,17 @@ Pure functions of (package, lang): no Streamlit, no HTML. Pages pass the results
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
+import re
 import threading
 from collections import OrderedDict
 
 import pandas as pd
 
-from components import exports, i18n, render
-from components.data import Package
+from components import exports, folding, i18n, render
+from components.data import Package, normalise
 
 
 def _shared(fn):
@@ -83,7 +85,57 @@ def figure(row: dict, lang: str) -> str:
 
 
 def cite(pkg: Package, row: dict, lang: str) -> render.Citation:
-    return render.citation(row, sources(pkg), lang)
+    """The row's citation, with the id of the decision's paragraph that holds its quote."""
+    pids = quote_paragraphs(pkg, row.get("quote_vi"), row.get("section"), row.get("source_id"))
+    return render.citation(row, sources(pkg), lang, pids[0] if pids else None)
+
+
+DECISION = "qd339_2026"  # the source the reader's paragraphs are made from
+
+
+@functools.lru_cache(maxsize=4)
+def _paragraph_index(pkg: Package) -> tuple[tuple[int, ...], str, tuple[str, ...], tuple[str, ...]]:
+    """(start of each paragraph in the joined text, the joined normalised text, ids, base sections)."""
+    if "plan_paragraphs" not in pkg.tables:
+        return (), "", (), ()
+    rows = records(pkg["plan_paragraphs"].sort_values("order"))
+    starts, pieces, at = [], [], 0
+    for r in rows:
+        text = normalise(r["text_vi"])
+        starts.append(at)
+        pieces.append(text)
+        at += len(text) + 1
+    return tuple(starts), " ".join(pieces), tuple(r["id"] for r in rows), tuple(_base_section(r["section"]) for r in rows)
+
+
+def _base_section(section: str | None) -> str:
+    return re.sub(r"( \([ivx\d]+\)|, footnote \d+)$", "", section or "")
+
+
+@functools.lru_cache(maxsize=8192)
+def quote_paragraphs(pkg: Package, quote: str | None, section: str | None, source_id: str | None) -> tuple[str, ...]:
+    """Ids of the decision's paragraphs a quote lies in (more than one when it runs over a paragraph end);
+    a quote found more than once is placed where its section says. Empty for other sources."""
+    if source_id != DECISION or not quote:
+        return ()
+    starts, joined, ids, bases = _paragraph_index(pkg)
+    needle = normalise(quote)
+    hits, at = [], joined.find(needle)
+    while at != -1:
+        hits.append(at)
+        at = joined.find(needle, at + 1)
+    if not hits:
+        return ()
+    base = _base_section(section)
+
+    def where(pos: int) -> int:
+        return bisect.bisect_right(starts, pos) - 1
+
+    def within(inner: str, outer: str) -> bool:
+        return inner == outer or inner.startswith((outer + ".", outer + " "))
+
+    pos = next((h for h in hits if within(bases[where(h)], base) or within(base, bases[where(h)])), hits[0])
+    return ids[where(pos):where(pos + len(needle) - 1) + 1]
 
 
 def figure_rows(pkg: Package, frame: pd.DataFrame, lang: str, label: str = "indicator") -> list[dict]:
@@ -549,6 +601,22 @@ def notes_register(pkg: Package, lang: str) -> list[dict]:
 # --- charts with their exports -------------------------------------------------------------------
 
 
+def sourced_rows(pkg: Package, frame: pd.DataFrame, lang: str, label: str) -> pd.DataFrame:
+    """Rows for a CSV: label, the numbers as numbers, unit, qualifier, year, and the citation."""
+    out = []
+    for r in records(frame):
+        c = cite(pkg, r, lang)
+        out.append({
+            "id": r["id"], "label": r[i18n.col(label, lang)],
+            "value_min": r.get("value_min", r.get("value")), "value_max": r.get("value_max"),
+            "qualifier": r.get("qualifier") or "exact", "unit": r["unit"],
+            "year": r.get("target_year") or r.get("year"), "period_start": r.get("period_start"),
+            "version": r.get("version"), "source": c.document, "section": c.section, "quote_vi": r["quote_vi"],
+        })
+    return pd.DataFrame(out).dropna(axis="columns", how="all")
+
+
+
 @functools.lru_cache(maxsize=16)
 def target_charts(pkg: Package, lang: str) -> list[exports.ChartExport]:
     """The Targets page's charts, each with the rows it draws (for CSV) and a file-name stem."""
@@ -562,7 +630,7 @@ def target_charts(pkg: Package, lang: str) -> list[exports.ChartExport]:
                                 _("Employed workers in 2030, by sector"))):
         frame = chart_group(pkg, group)
         out.append(exports.ChartExport(slug, title, charts.structure_ranges(frame, lang, title, source),
-                                       exports.sourced_rows(pkg, frame, lang, "indicator")))
+                                       sourced_rows(pkg, frame, lang, "indicator")))
     title = _("2024 plan and 2026 adjustment, percentage targets")
     pairs = version_pairs(pkg, lang, numeric=True)
     out.append(exports.ChartExport(
@@ -570,11 +638,11 @@ def target_charts(pkg: Package, lang: str) -> list[exports.ChartExport]:
         charts.version_comparison(pairs, lang, title, _("Sources: Decision 339/QĐ-UBND, Art. 1, section II.2.b; the "
                                                         "2024 plan's figures as reported in the news (each row's "
                                                         "source is in the CSV).")),
-        exports.sourced_rows(pkg, pairs, lang, "label")))
+        sourced_rows(pkg, pairs, lang, "label")))
     actuals, target = growth_actuals(pkg)
     title = _("Growth in 2023 (reported) and the 2026–2030 target")
-    rows = pd.concat([exports.sourced_rows(pkg, actuals, lang, "indicator"),
-                      exports.sourced_rows(pkg, pkg["targets"][pkg["targets"]["id"] == target["id"]], lang,
+    rows = pd.concat([sourced_rows(pkg, actuals, lang, "indicator"),
+                      sourced_rows(pkg, pkg["targets"][pkg["targets"]["id"] == target["id"]], lang,
                                            "indicator")], ignore_index=True)
     out.append(exports.ChartExport(
         "growth-2023-vs-target", title,
@@ -607,13 +675,11 @@ def unit_variants(pkg: Package, unit_id: str) -> list[dict]:
 def unit_choices(pkg: Package) -> list[tuple[str, str]]:
     """(code, label) for the unit picker; the label also carries the unaccented name and every spelling
     the sources use, so typing ``huu lung`` or ``Lợi Bắc`` finds the unit."""
-    from components import search
-
     out = []
     for u in records(pkg["admin_units"]):
         variants = sorted({v["variant"] for v in unit_variants(pkg, u["id"]) if v["variant"] != u["name_vi"]})
         extra = f" · {', '.join(variants)}" if variants else ""
-        out.append((u["code"], f"{u['registry_name']}{extra} · {search.fold(u['name_vi'])}"))
+        out.append((u["code"], f"{u['registry_name']}{extra} · {folding.fold(u['name_vi'])}"))
     return sorted(out, key=lambda x: x[1])
 
 
@@ -671,6 +737,16 @@ def unit_profile(pkg: Package, unit_id: str, lang: str) -> list[dict]:
     section(_("Projects, parks and sites the decision places here"), named,
             _("The decision names no specific project, park or site in this unit; province-wide directions "
               "still apply."))
+    zone_ids = [m["structure_id"] for m in members if structures[m["structure_id"]]["kind"] == "zone"]
+    zone_said = [it for z in zone_ids for it in statement_items(pkg, lang, tuple(STATEMENT_PAGES), scopes=("zone",),
+                                                                  zone=z)]
+    if zone_said:
+        section(_("What the plan says for its economic zone"), zone_said, "")
+    every = statement_items(pkg, lang, tuple(STATEMENT_PAGES), scopes=("every_commune",))
+    hard = statement_items(pkg, lang, ("difficult_areas",))
+    hard = [{**it, "meta": _("For the disadvantaged and extremely disadvantaged areas; the decision does not list "
+                             "which communes these are.")} for it in hard]
+    section(_("What the plan asks of every commune"), every + hard, "")
     spellings = [{"title": _("Also written “{variant}” in the sources").format(variant=v["variant"]),
                   "text": v[i18n.col("note", lang)], "cite": cite(pkg, v, lang)} for v in unit_variants(pkg, unit_id)]
     if spellings:
@@ -698,3 +774,52 @@ def chart_table(item: exports.ChartExport, lang: str) -> tuple[list[str], list[l
                 f"{r['source']}, {r['section']}"]
         out.append(row)
     return headers, out
+
+
+# --- statements no other table covers (plan_statements) ------------------------------------------
+
+# Where each topic's statements are shown (url_path): the reader and search link there.
+STATEMENT_PAGES = {"agriculture": "agriculture", "forestry": "agriculture", "rural": "agriculture",
+                   "difficult_areas": "agriculture", "defence_security": "sources", "land": "sources",
+                   "implementation": "sources", "services": "border-gates", "population_labour": "infrastructure",
+                   "social_security": "infrastructure", "health": "infrastructure", "education": "infrastructure",
+                   "culture_sport": "infrastructure", "science_technology": "infrastructure"}
+# The social-infrastructure groups of the infrastructure page, and the sector directions (III.2) beside each.
+SECTOR_TOPICS = {"health": ("health",), "education": ("education", "population_labour"),
+                 "culture_sport": ("culture_sport",), "social_protection": ("social_security",),
+                 "science_technology": ("science_technology",)}
+AGRICULTURE_TARGETS = ["grdp_share_agriculture_2030", "labour_share_agriculture_2030", "new_rural_communes_2030",
+                       "forest_cover_2030", "rural_clean_water_2030", "commune_roads_surfaced_2030",
+                       "village_roads_hardened_2030", "poverty_reduction_2026_2030"]
+
+
+@_shared
+def statement_items(pkg: Package, lang: str, topics: tuple[str, ...], kinds: tuple[str, ...] = (),
+                    scopes: tuple[str, ...] = (), zone: str | None = None) -> list[dict]:
+    """Statements of the given topics (and kinds, scopes, zone), in the decision's order, for ``render.item_list``;
+    a zone's statements carry the zone's name."""
+    frame = pkg["plan_statements"]
+    frame = frame[frame["topic"].isin(topics)]
+    if kinds:
+        frame = frame[frame["kind"].isin(kinds)]
+    if scopes:
+        frame = frame[frame["scope"].isin(scopes)]
+    if zone:
+        frame = frame[frame["zone_id"] == zone]
+    zones = {s["id"]: s[i18n.col("name", lang)] for s in records(pkg["spatial_structures"])}
+    return items(pkg, frame.sort_values("order"), lang, title="summary", text="text",
+                 meta=lambda r: zones.get(r.get("zone_id")))
+
+
+@_shared
+def agriculture_targets(pkg: Package, lang: str) -> list[dict]:
+    """The 2030 targets about farming, forests and rural life (from II.2.b), for ``render.figure_table``."""
+    targets = pkg["targets"]
+    return figure_rows(pkg, targets[targets["id"].isin(AGRICULTURE_TARGETS)].set_index("id").loc[
+        AGRICULTURE_TARGETS].reset_index(), lang)
+
+
+@_shared
+def forest_items(pkg: Package, lang: str) -> list[dict]:
+    """The forests of IX.1 (environment table) and the forestry statements."""
+    return statement_items(pkg, lang, ("forestry",)) + environment_items(pkg, lang, ("forest",))

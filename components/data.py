@@ -6,8 +6,11 @@ foreign keys. Two rules the standard cannot express are marked on the fields the
 
 * ``"verbatim": true`` — the cell must appear word for word (after whitespace
   normalisation) in the text of the row's ``source_id``;
-* every ``*_vi`` text with a value needs its ``*_en`` twin, and ``value_min`` may not
-  exceed ``value_max``.
+* every ``*_vi`` text with a value needs its ``*_en`` twin (unless the ``*_en`` field is marked
+  ``"translationMayLag": true``: the reader's paragraphs, whose English a test requires instead),
+  and ``value_min`` may not exceed ``value_max``;
+* ``"wholeText": {"field": …, "order": …}`` on a resource — its rows, joined in order, must give back
+  the whole stored text of their source (nothing dropped, nothing added).
 
 Errors::
 
@@ -273,7 +276,8 @@ def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]
                     seen[typed] = line
             record[name] = typed
         rows.append(record)
-    errors += _row_rules(path, rows, names)
+    lagging = {f["name"] for f in fields if f.get("translationMayLag")}
+    errors += _row_rules(path, rows, [n for n in names if n not in lagging])
     errors += _primary_key(path, rows, resource)
     return rows, errors
 
@@ -360,6 +364,33 @@ def _verbatim(data_dir: Path, descriptor: dict, rows: dict[str, list[dict]], tex
                 if v and normalise(v) not in text:
                     yield DataError(data_dir / res["path"], r["_row"], col,
                                     f"not found word for word in {r['source_id']}: {v[:60]!r}")
+
+
+def _whole_texts(data_dir: Path, descriptor: dict, rows: dict[str, list[dict]],
+                 texts: dict[str, str]) -> Iterable[DataError]:
+    for res in descriptor["resources"]:
+        spec = res.get("wholeText")
+        if not spec:
+            continue
+        path = data_dir / res["path"]
+        by_source: dict[str, list[dict]] = {}
+        for r in rows.get(res["name"], []):
+            by_source.setdefault(r.get("source_id"), []).append(r)
+        for source_id, group in by_source.items():
+            text = texts.get(source_id)
+            if text is None:
+                continue
+            group = sorted(group, key=lambda r: r.get(spec["order"]) or 0)
+            joined = normalise(" ".join(r.get(spec["field"]) or "" for r in group))
+            if joined == text:
+                continue
+            at = next((i for i, (a, b) in enumerate(zip(joined, text)) if a != b), min(len(joined), len(text)))
+            row = next((r["_row"] for r in group if normalise(r.get(spec["field"]) or "")
+                        and joined.find(normalise(r[spec["field"]])) + len(normalise(r[spec["field"]])) > at),
+                       group[-1]["_row"] if group else 1)
+            yield DataError(path, row, spec["field"],
+                            f"the paragraphs joined in order differ from the text of {source_id} at character "
+                            f"{at}: {joined[at:at + 40]!r} where the text has {text[at:at + 40]!r}")
 
 
 def _checksums(data_dir: Path, sources: list[dict]) -> Iterable[DataError]:
@@ -453,6 +484,7 @@ def check_package(data_dir: Path = DATA_DIR, seeds_dir: Path | None = SEEDS_DIR,
     errors += errs
     errors += _references(data_dir, descriptor, rows)
     errors += _verbatim(data_dir, descriptor, rows, texts, {s["id"]: s for s in sources})
+    errors += _whole_texts(data_dir, descriptor, rows, texts)
     errors += _checksums(data_dir, sources)
     if lock:
         errors += _lock(data_dir, descriptor, rows, {e.path.name for e in errors})

@@ -19,7 +19,7 @@ import altair as alt
 import pandas as pd
 
 from components import charts, i18n
-from components.data import DATA_DIR, Package
+from components.data import DATA_DIR
 
 FONT = "Be Vietnam Pro"
 EXPORT_WIDTH = 640
@@ -147,23 +147,3 @@ def data_zip(data_dir: Path = DATA_DIR) -> bytes:
         z.writestr("lang-son-plan-data/CITATION-LICENCE.txt",
                    LICENCE_TEXT.format(cite_vi=citation("vi"), cite_en=citation("en")))
     return buffer.getvalue()
-
-
-# --- rows behind the charts ----------------------------------------------------------------------
-
-
-def sourced_rows(pkg: Package, frame: pd.DataFrame, lang: str, label: str) -> pd.DataFrame:
-    """Rows for a CSV: label, the numbers as numbers, unit, qualifier, year, and the citation."""
-    from components import content
-
-    out = []
-    for r in content.records(frame):
-        c = content.cite(pkg, r, lang)
-        out.append({
-            "id": r["id"], "label": r[i18n.col(label, lang)],
-            "value_min": r.get("value_min", r.get("value")), "value_max": r.get("value_max"),
-            "qualifier": r.get("qualifier") or "exact", "unit": r["unit"],
-            "year": r.get("target_year") or r.get("year"), "period_start": r.get("period_start"),
-            "version": r.get("version"), "source": c.document, "section": c.section, "quote_vi": r["quote_vi"],
-        })
-    return pd.DataFrame(out).dropna(axis="columns", how="all")

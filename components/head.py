@@ -40,6 +40,11 @@ DESCRIPTIONS = {
                        "areas, growth poles, the development axis, corridors and zones, on a schematic map."),
     "infrastructure": N_("Industry, transport, energy, utilities, social infrastructure and the environment in "
                          "the adjusted Lạng Sơn provincial plan, with every count the decision gives."),
+    "agriculture": N_("Agriculture, forestry and rural areas in the adjusted Lạng Sơn provincial plan: 2030 targets, "
+                      "crops and production areas, forests, rural settlements and disadvantaged areas, each with its "
+                      "source."),
+    "plan": N_("The full text of Decision 339/QĐ-UBND adjusting the Lạng Sơn provincial plan, paragraph by "
+               "paragraph: the official Vietnamese and an unofficial English translation side by side."),
     "commune": N_("What the adjusted Lạng Sơn provincial plan says about each of the 65 communes and wards: "
                   "zone, axis and corridors, urban area, projects and sites, each with its source."),
     "search": N_("Search every figure, place and statement of the adjusted Lạng Sơn provincial plan, in "

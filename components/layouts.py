@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from components import content, exports, i18n, maps
+from components import content, exports, i18n, maps, render
 from components.data import Package
 
 # --- blocks --------------------------------------------------------------------------------------
@@ -48,7 +48,7 @@ class Markdown:
 
 
 # render builders a Rows block may name, and whether they take the page language
-ROW_KINDS = ("item_list", "figure_table", "kpi_cards", "version_table", "chips", "document_list")
+ROW_KINDS = ("item_list", "figure_table", "kpi_cards", "version_table", "chips", "document_list", "link_list")
 
 
 @dataclass(frozen=True)
@@ -258,6 +258,9 @@ def border_gates(pkg: Package, lang: str) -> list:
         Rows("figure_table", content.crossing_rows(pkg, lang), {"headers": (_("Gate or crossing"), _("Kind"))}),
         Heading(_("Dry ports, logistics and trade zones")),
         Rows("item_list", content.logistics_items(pkg, lang, exclude=("border_economic_zone",))),
+        Heading(_("The service sector")),
+        Caption(_("Article 1, section III.1.b, and the western zone in III.3.c; tourism has a page of its own.")),
+        Rows("item_list", content.statement_items(pkg, lang, ("services",))),
         Heading(_("What changed from the 2024 plan")),
         Rows("version_table", content.version_rows_for(pkg, lang, content.BORDER_VERSION_ITEMS)),
         _notes(pkg, lang, _("Data notes on the border gates"), "border_crossings", "priority_gates", "logistics"),
@@ -344,12 +347,57 @@ def infrastructure(pkg: Package, lang: str) -> list:
             (_("Energy and utilities"),
              grouped(content.UTILITY_GROUPS, lambda s: content.infrastructure_items(pkg, lang, *s))),
             (_("Social infrastructure"),
-             [facts("social")] + grouped(content.SOCIAL_GROUPS, lambda s: content.infrastructure_items(pkg, lang, *s))),
+             [facts("social")] + [b for heading, sectors in content.SOCIAL_GROUPS for b in (
+                 Label(i18n.translate(heading, lang)),
+                 Rows("item_list", content.infrastructure_items(pkg, lang, *sectors)),
+                 *_sector_directions(pkg, lang, sectors))]),
             (_("Environment and resources"),
              [facts("environment", "water", "resources")]
              + grouped(content.ENVIRONMENT_GROUPS, lambda k: content.environment_items(pkg, lang, k))),
         ]),
         _notes(pkg, lang, _("Data notes on these sections"), "industry", "infrastructure", "environment", "facts"),
+    ]
+
+
+def _sector_directions(pkg: Package, lang: str, sectors: tuple[str, ...]) -> list:
+    """The decision's directions for these sectors (Article 1, section III.2), collapsed under their group."""
+    topics = tuple(t for sector in sectors for t in content.SECTOR_TOPICS.get(sector, ()))
+    if not topics:
+        return []
+    _ = i18n.gettext_for(lang)
+    return [Expander(_("Directions for the sector (Article 1, section III.2)"),
+                     [Rows("item_list", content.statement_items(pkg, lang, topics))])]
+
+
+def agriculture(pkg: Package, lang: str) -> list:
+    _ = i18n.gettext_for(lang)
+    reader_links = [(render.plan_link(pid, lang), text) for pid, text in (
+        ("a1-iii-1-d", _("Section III.1.d: agriculture, forestry and fisheries")),
+        ("a1-iv-2", _("Section IV.2: the organisation of rural areas")),
+        ("a1-v-5", _("Section V.5: the plan for agriculture, forestry and fisheries")),
+        ("a1-v-7", _("Section V.7: disadvantaged and extremely disadvantaged areas")))]
+    return [
+        Heading(_("Agriculture and rural areas"), 1),
+        Caption(_("Article 1, sections III.1.d and V.5 (agriculture, forestry and fisheries), IV.2 (rural areas), V.7 "
+                  "(disadvantaged areas) and the economic zones of III.3.c. The decision names no fisheries "
+                  "project.")),
+        Twin("agriculture"),
+        Heading(_("Targets for 2030")),
+        Rows("figure_table", content.agriculture_targets(pkg, lang)),
+        Heading(_("Directions for agriculture")),
+        Rows("item_list", content.statement_items(pkg, lang, ("agriculture",), ("orientation",))),
+        Heading(_("Crops, products and production areas")),
+        Rows("item_list", content.statement_items(pkg, lang, ("agriculture", "forestry"),
+                                                  ("product", "production_zone"))),
+        Heading(_("Forests and forestry")),
+        Rows("item_list", content.forest_items(pkg, lang)),
+        Heading(_("Rural areas and settlements")),
+        Rows("item_list", content.statement_items(pkg, lang, ("rural",))),
+        Heading(_("Disadvantaged and extremely disadvantaged areas")),
+        Caption(_("The decision does not list which communes these are.")),
+        Rows("item_list", content.statement_items(pkg, lang, ("difficult_areas",))),
+        Heading(_("Read it in the decision")),
+        Rows("link_list", reader_links, {"label": _("Read it in the decision")}),
     ]
 
 
@@ -375,6 +423,13 @@ def sources_page(pkg: Package, lang: str) -> list:
             "- Commune and ward names are checked against the national list of administrative units (2025).\n"
             "- English texts are our translations; the Vietnamese is the official wording.\n"
             "- Where a source is ambiguous or has a slip, we do not correct it silently: it is listed below.")),
+        Heading(_("Land, defence and implementation")),
+        Markdown(_("What the decision says on land allocation and land zoning (Article 1, section VIII), defence and "
+                   "security (V.6, III.2.h, X.6) and the solutions and resources to carry out the plan (X); each "
+                   "statement in full in the plan reader.")),
+        Tabs([(_("Land allocation"), [Rows("item_list", content.statement_items(pkg, lang, ("land",)))]),
+              (_("Defence and security"), [Rows("item_list", content.statement_items(pkg, lang, ("defence_security",)))]),
+              (_("Implementation"), [Rows("item_list", content.statement_items(pkg, lang, ("implementation",)))])]),
         Heading(_("Data notes")),
         Markdown(" · ".join(f"{label}: **{count}**" for label, count in counts)),
         Expander(_("All {count} data notes").format(count=len(pkg["data_notes"])),
@@ -437,6 +492,7 @@ PAGES: dict[str, Callable[[Package, str], list]] = {
     "tourism": tourism,
     "urban-system": urban_system,
     "infrastructure": infrastructure,
+    "agriculture": agriculture,
     "sources": sources_page,
 }
 

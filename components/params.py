@@ -39,7 +39,7 @@ MAX_ADDRESS = 1_000  # characters of an address worth drawing as a QR code or of
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "": (), "targets": ("domain",), "breakthroughs": (), "border-gates": ("item", "layers", "map"), "tourism": (),
     "urban-system": ("item", "layers", "map"), "infrastructure": (), "commune": ("unit", "map"), "search": ("q",),
-    "sources": (), "highlights": (),
+    "sources": (), "highlights": (), "agriculture": (), "plan": ("s", "p"),
 }
 
 
@@ -117,10 +117,27 @@ def slides(raw: object) -> str | None:
     return ",".join(picked) if picked else None
 
 
+def reader_part(raw: object) -> str | None:
+    """A part of the decision the reader shows (``?s=III``)."""
+    from components import reader
+
+    value = _text(raw)
+    return value if value in reader.PARTS else None
+
+
+def paragraph(raw: object) -> str | None:
+    """A paragraph id of the reader's form (``?p=a1-v-5-p1``); the reader checks it names a paragraph."""
+    from components import reader
+
+    value = _text(raw)
+    return value if value and len(value) <= 60 and reader.ID_PATTERN.fullmatch(value) else None
+
+
 CHECKS: dict[str, Callable[[object], str | None]] = {
     LANG: lang, "kiosk": kiosk_flag, "idle": _kiosk_seconds("idle"), "countdown": _kiosk_seconds("countdown"),
     "slide": _kiosk_seconds("slide"), "slides": slides, "reset_lang": lang,
     "domain": domain, "layers": layers, "item": item, "map": map_mode, "unit": unit, "q": query,
+    "s": reader_part, "p": paragraph,
 }
 KIOSK = ("kiosk", "idle", "countdown", "slide", "slides", "reset_lang")
 

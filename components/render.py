@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import urlencode
 
 from components import i18n
 
@@ -22,10 +24,11 @@ class Citation:
     document: str
     section: str
     quote: str
+    paragraph: str | None = None  # id of the decision's paragraph that holds the quote (the reader's permalink)
 
 
 SECTION_WORDS = {"footnote": i18n.N_("footnote"), "Recipients": i18n.N_("Recipients"),
-                 "Preamble": i18n.N_("Preamble")}
+                 "Preamble": i18n.N_("Preamble"), "Signature": i18n.N_("Signature")}
 
 
 def format_section(section: str, lang: str) -> str:
@@ -61,25 +64,37 @@ def document_label(source: dict, lang: str) -> str:
     return label + (f" ({outlet})" if outlet else "")
 
 
-def citation(row: dict, sources: dict[str, dict], lang: str) -> Citation:
+def citation(row: dict, sources: dict[str, dict], lang: str, paragraph: str | None = None) -> Citation:
     src = sources[row["source_id"]]
-    return Citation(document_label(src, lang), format_section(row["section"], lang), row["quote_vi"])
+    return Citation(document_label(src, lang), format_section(row["section"], lang), row["quote_vi"], paragraph)
 
 
-def source_details(cite: Citation, lang: str) -> str:
-    """A collapsed "Source" line that opens on the original Vietnamese wording."""
+def plan_link(pid: str, lang: str) -> str:
+    """The app's link to a paragraph of the decision in the reader, from any page of either edition."""
+    return f"/plan?{urlencode({'p': pid, 'lang': lang})}"
+
+
+def source_details(cite: Citation, lang: str, link: Callable[[str, str], str] | None = None) -> str:
+    """A collapsed "Source" line that opens on the original Vietnamese wording and, for the decision,
+    a link to its paragraph in the reader (``link(pid, lang)``; the app's ``plan?p=…`` by default, the
+    static edition passes its own)."""
     _ = i18n.gettext_for(lang)
     label, original = _("Source"), _("Original Vietnamese wording")
+    read = ""
+    if cite.paragraph:
+        href = (link or plan_link)(cite.paragraph, lang)
+        text = _("Read the whole paragraph in the decision")
+        read = f' · <a class="ls-src-link" href="{escape(href, quote=True)}">{escape(text)}</a>'
     return (
         '<details class="ls-src"><summary>'
         f"{escape(label)}: {escape(cite.document)}, {escape(cite.section)}</summary>"
         f'<blockquote lang="vi">“{escape(cite.quote)}”</blockquote>'
-        f"<small>{escape(original)}</small></details>"
+        f"<small>{escape(original)}{read}</small></details>"
     )
 
 
 def figure_table(rows: list[dict], lang: str, caption: str | None = None,
-                 headers: tuple[str, str] | None = None) -> str:
+                 headers: tuple[str, str] | None = None, link: Callable[[str, str], str] | None = None) -> str:
     """Rows of ``{"label", "value", "cite", "note"?}``: label with its source beneath, and the figure.
 
     An accessible two-column table that turns into stacked cards on phones.
@@ -93,19 +108,19 @@ def figure_table(rows: list[dict], lang: str, caption: str | None = None,
                f'<th scope="col">{escape(head_value)}</th></tr></thead><tbody>')
     for r in rows:
         out.append(
-            f'<tr><th scope="row">{escape(r["label"])}{source_details(r["cite"], lang)}</th>'
+            f'<tr><th scope="row">{escape(r["label"])}{source_details(r["cite"], lang, link)}</th>'
             f'<td class="ls-value">{escape(r["value"])}{_note(r.get("note"), lang)}</td></tr>'
         )
     out.append("</tbody></table>")
     return "".join(out)
 
 
-def kpi_cards(figures: list[dict], lang: str) -> str:
+def kpi_cards(figures: list[dict], lang: str, link: Callable[[str, str], str] | None = None) -> str:
     """Headline figures as cards (``label``, ``value``, ``cite``); values wrap rather than being cut."""
     out = ['<div class="ls-kpis">']
     for f in figures:
         out.append(f'<section class="ls-kpi"><h3>{escape(f["label"])}</h3>'
-                   f'<p class="ls-kpi-value">{escape(f["value"])}</p>{source_details(f["cite"], lang)}</section>')
+                   f'<p class="ls-kpi-value">{escape(f["value"])}</p>{source_details(f["cite"], lang, link)}</section>')
     out.append("</div>")
     return "".join(out)
 
@@ -120,7 +135,8 @@ def _note(text: str | None, lang: str) -> str:
             f"<p>{escape(text)}</p></details>")
 
 
-def item_list(items: list[dict], lang: str, ordered: bool = False) -> str:
+def item_list(items: list[dict], lang: str, ordered: bool = False,
+              link: Callable[[str, str], str] | None = None) -> str:
     """Items of ``{"title", "text", "cite", "meta"?}``: a heading line, the plan's text, its source."""
     tag = "ol" if ordered else "ul"
     out = [f'<{tag} class="ls-items">']
@@ -128,7 +144,7 @@ def item_list(items: list[dict], lang: str, ordered: bool = False) -> str:
         title = f"<strong>{escape(it['title'])}</strong>" if it.get("title") else ""
         meta = f' <span class="ls-meta">{escape(it["meta"])}</span>' if it.get("meta") else ""
         text = f"<p>{escape(it['text'])}</p>" if it.get("text") else ""
-        out.append(f"<li>{title}{meta}{text}{source_details(it['cite'], lang)}</li>")
+        out.append(f"<li>{title}{meta}{text}{source_details(it['cite'], lang, link)}</li>")
     out.append(f"</{tag}>")
     return "".join(out)
 
@@ -139,7 +155,8 @@ def chips(names: list[str], label: str) -> str:
     return f'<ul class="ls-chips" aria-label="{escape(label)}">{inner}</ul>'
 
 
-def version_table(rows: list[dict], lang: str, caption: str | None = None) -> str:
+def version_table(rows: list[dict], lang: str, caption: str | None = None,
+                  link: Callable[[str, str], str] | None = None) -> str:
     """Rows of ``{"label", "old", "old_cite", "new", "new_cite"}``: the 2024 plan beside the 2026 adjustment."""
     _ = i18n.gettext_for(lang)
     out = ['<table class="ls-table ls-versions">']
@@ -150,8 +167,8 @@ def version_table(rows: list[dict], lang: str, caption: str | None = None) -> st
     for r in rows:
         out.append(
             f'<tr><th scope="row">{escape(r["label"])}</th>'
-            f'<td><span class="ls-old">{escape(r["old"])}</span>{source_details(r["old_cite"], lang)}</td>'
-            f'<td><span class="ls-new">{escape(r["new"])}</span>{source_details(r["new_cite"], lang)}</td></tr>'
+            f'<td><span class="ls-old">{escape(r["old"])}</span>{source_details(r["old_cite"], lang, link)}</td>'
+            f'<td><span class="ls-new">{escape(r["new"])}</span>{source_details(r["new_cite"], lang, link)}</td></tr>'
         )
     out.append("</tbody></table>")
     return "".join(out)
@@ -264,6 +281,8 @@ def rows(kind: str, items: list, lang: str, **options) -> str:
     edition that draws a page's rows (the app, the static pages)."""
     if kind == "chips":
         return chips(items, options["label"])
+    if kind == "link_list":
+        return link_list(items, options["label"])
     builders = {"item_list": item_list, "figure_table": figure_table, "kpi_cards": kpi_cards,
                 "version_table": version_table, "document_list": document_list}
     return builders[kind](items, lang, **options)
@@ -291,3 +310,101 @@ def map_legend_swatches(entries: list[dict], title: str) -> str:
                 f'{escape(e["symbol"])}</text></svg>')
     items = "".join(f"<li>{swatch(e)} {escape(e['label'])}</li>" for e in entries)
     return f'<div class="ls-legend"><strong>{escape(title)}</strong><ul>{items}</ul></div>'
+
+
+# --- the plan reader -----------------------------------------------------------------------------
+
+
+def _reader_text(p: dict, lang: str, untranslated: str) -> str:
+    """A paragraph's text in ``lang``; while it has no English, the Vietnamese under a clear label."""
+    if lang == "vi":
+        return f'<p lang="vi">{escape(p["text_vi"])}</p>'
+    if p.get("text_en"):
+        return f'<p lang="en">{escape(p["text_en"])}</p>'
+    return (f'<p class="ls-untranslated">{escape(untranslated)}</p>'
+            f'<p lang="vi">{escape(p["text_vi"])}</p>')
+
+
+def reader_part(paras: list[dict], lang: str, figures: dict, link, page_link, kinds: dict[str, str]) -> str:
+    """Paragraphs of one part: the page language first, the other in a native ``<details>`` — one tap away
+    on phones, shown open beside it on wide screens (static/reader.css) — each with its permalink, its
+    section and the data that quotes it. The English is labelled as our unofficial translation, the
+    Vietnamese as the official text."""
+    _ = i18n.gettext_for(lang)
+    other = "en" if lang == "vi" else "vi"
+    names = {"vi": _("Official Vietnamese text"), "en": _("English: the dashboard's unofficial translation")}
+    untranslated = _("Not yet translated: the official Vietnamese is shown.")
+    permalink, figures_label = _("Link to this paragraph"), _("Figures from this paragraph")
+    note_label = _("Translator's note")
+    out = [f'<div class="ls-reader" lang="{lang}">',
+           f'<div class="ls-cols" aria-hidden="true"><span>{escape(names[lang])}</span>'
+           f'<span>{escape(names[other])}</span></div>']
+    for p in paras:
+        pid = escape(p["id"])
+        role = f' role="heading" aria-level="{min(p.get("level", 3) + 1, 6)}"' if p["kind"] == "heading" else ""
+        note = ""
+        if p.get("note_en"):
+            note = (f'<details class="ls-note"><summary>{escape(note_label)}</summary>'
+                    f'<p lang="en">{escape(p["note_en"])}</p></details>')
+        main = _reader_text(p, lang, untranslated) + (note if lang == "en" else "")
+        side = _reader_text(p, other, untranslated) + (note if other == "en" else "")
+        refs = figures.get(p["id"], ())
+        figs = ""
+        if refs:
+            items = _figure_items(refs, lang, page_link, kinds)
+            figs = (f'<details class="ls-figs"><summary>{escape(figures_label)} ({len(refs)})</summary>'
+                    f"<ul>{items}</ul></details>")
+        out.append(
+            f'<section id="{pid}" class="ls-para ls-k-{escape(p["kind"])}">'
+            f'<div class="ls-main"{role}>{main}</div>'
+            f'<details class="ls-other"><summary>{escape(names[other])}</summary>{side}</details>'
+            f'<div class="ls-tools"><a class="ls-pl" href="{escape(link(p["id"], lang), quote=True)}" '
+            f'title="{escape(permalink)}">¶ <span>{escape(format_section(p["section"], lang))}</span></a>'
+            f"{figs}</div></section>")
+    out.append("</div>")
+    return "".join(out)
+
+
+def _figure_items(refs, lang: str, page_link, kinds: dict[str, str]) -> str:
+    """Rows quoting a paragraph, grouped by table: one link to the page that shows them, the rows named;
+    rows with a page of their own (a commune) each get their link."""
+    groups: dict[str, list] = {}
+    for r in refs:
+        groups.setdefault(r.table, []).append(r)
+    out = []
+    for table, rows in groups.items():
+        kind = escape(i18n.translate(kinds.get(table, ""), lang))
+        if any(r.query for r in rows):
+            links = ", ".join(f'<a href="{escape(page_link(r.page, lang, dict(r.query)), quote=True)}">'
+                              f"{escape(r.title(lang))}</a>" for r in rows)
+            out.append(f"<li>{kind}: {links}</li>")
+        else:
+            names = "; ".join(dict.fromkeys(escape(r.title(lang)) for r in rows))
+            out.append(f'<li><a href="{escape(page_link(rows[0].page, lang), quote=True)}">{kind}</a>: {names}</li>')
+    return "".join(out)
+
+
+def reader_toc(parts: list[tuple[str, str, str]], entries: list[dict], current: str, lang: str, link) -> str:
+    """Contents by section: every part (a link to its first paragraph); under the part being read, its
+    numbered and lettered points as in-page anchors."""
+    _ = i18n.gettext_for(lang)
+    label = _("Contents of the decision")
+    out = [f'<nav class="ls-toc" aria-label="{escape(label)}"><ol>']
+    for key, title, first in parts:
+        here = key == current
+        attr = ' aria-current="page" class="ls-here"' if here else ""
+        out.append(f'<li{attr}><a href="{escape(link(first, lang), quote=True)}">{escape(title)}</a>')
+        if here:
+            subs = [e for e in entries if e["part"] == key and e["level"] > 1]
+            if subs:
+                out.append("<ol>" + "".join(
+                    f'<li class="ls-toc-l{e["level"]}"><a href="#{escape(e["id"])}">{escape(_short(e["text"]))}</a></li>'
+                    for e in subs) + "</ol>")
+        out.append("</li>")
+    out.append("</ol></nav>")
+    return "".join(out)
+
+
+def _short(text: str, width: int = 120) -> str:
+    """At most ``width`` characters, cut between words."""
+    return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"

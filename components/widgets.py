@@ -517,6 +517,8 @@ def search_results(results, lang: str) -> None:
         query = {LANG_KEY: lang}
         if r.table == "admin_units" and r.unit_code:
             query[UNIT_KEY] = r.unit_code
+        if r.table == "plan_paragraphs":
+            query["p"] = r.row_id
         path = next(p for p, _t, slug in site.PAGES if slug == r.page)
         html(render.search_result(r.kind, r.title, r.snippet, r.spans))
         st.page_link(path, label=_("Open where it is shown"), query_params=query)
@@ -608,3 +610,58 @@ def show_page(page_file: str) -> None:
 
     lang, _ = page_context(page_file)
     show(layouts.PAGES[site.SLUGS[site.page_path(page_file)]](data.package(), lang), lang)
+
+
+# --- the plan reader -----------------------------------------------------------------------------
+
+PLAN_PART_KEY = "plan_part"
+READER_CSS = site.ROOT / "static" / "reader.css"
+READER_JS = site.ROOT / "static" / "reader.js"
+
+
+@functools.cache
+def _reader_script() -> str:
+    return "<script>" + READER_JS.read_text(encoding="utf-8") + "</script>"
+
+
+def reader_assets() -> None:
+    """The reader's styles, and the script that scrolls to and highlights ``?p=<id>`` (our own file)."""
+    st.html(READER_CSS)
+    st.html(_reader_script(), unsafe_allow_javascript=True)
+
+
+def reader_part_picker(pkg, part: str, lang: str) -> None:
+    """Which part of the decision to read; the choice goes to the URL (``?s=III``)."""
+    from components import reader
+
+    def changed() -> None:
+        st.query_params["s"] = st.session_state[PLAN_PART_KEY]
+        if "p" in st.query_params:
+            del st.query_params["p"]
+
+    st.session_state[PLAN_PART_KEY] = part
+    st.selectbox(i18n.translate(N_("Part of the decision"), lang), reader.PARTS, key=PLAN_PART_KEY,
+                 format_func=lambda k: reader.part_title(pkg, k, lang), on_change=changed)
+
+
+def reader_pager(pkg, part: str, lang: str) -> None:
+    """Links to the previous and the next part, the language kept."""
+    from components import reader
+
+    _ = i18n.gettext_for(lang)
+    at = reader.PARTS.index(part)
+    left, right = st.columns(2)
+    if at > 0:
+        prev = reader.PARTS[at - 1]
+        left.page_link("pages/plan.py", label=_("Previous: {part}").format(part=reader.part_short(prev, lang)),
+                       query_params={**link_query(lang), "s": prev})
+    if at < len(reader.PARTS) - 1:
+        nxt = reader.PARTS[at + 1]
+        right.page_link("pages/plan.py", label=_("Next: {part}").format(part=reader.part_short(nxt, lang)),
+                        query_params={**link_query(lang), "s": nxt})
+
+
+def plan_links(lang: str, targets: list[tuple[str, str]]) -> None:
+    """Links to paragraphs of the decision in the reader (``plan?p=<id>``), the language kept."""
+    for pid, text in targets:
+        st.page_link("pages/plan.py", label=text, query_params={**link_query(lang), "p": pid})

@@ -30,13 +30,18 @@ PAGES = {
                               "en": ["Nông trường Thái Bình", "Lương Văn Tri", "Cai Kinh"]},
     "pages/infrastructure.py": {"vi": ["1.435 mm", "khoảng 156 km"], "en": ["1,435 mm", "about 156 km"]},
     "pages/sources.py": {"vi": ["Quyết định 339/QĐ-UBND"], "en": ["Decision 339/QĐ-UBND"]},
+    "pages/agriculture.py": {"vi": ["thạch đen, hồi, quế, cây có múi", "Tỷ lệ xã", "60%"],
+                             "en": ["black grass jelly", "star anise", "disadvantaged", "60%"]},
+    "pages/plan.py": {"vi": ["Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017", "Văn bản tiếng Việt chính thức"],
+                      "en": ["Law on Planning", "the dashboard's unofficial translation"]},
 }
 TITLES = {"pages/overview.py": "Lạng Sơn provincial plan 2021–2030, vision to 2050",
           "pages/targets.py": "Targets to 2030", "pages/breakthroughs.py": "Breakthroughs and focus tasks",
           "pages/border-gates.py": "Border gates and the border economy", "pages/tourism.py": "Tourism",
           "pages/urban-system.py": "Urban system and spatial structure",
           "pages/infrastructure.py": "Industry, infrastructure and environment",
-          "pages/sources.py": "Sources and data"}
+          "pages/sources.py": "Sources and data", "pages/plan.py": "The decision, paragraph by paragraph",
+          "pages/agriculture.py": "Agriculture and rural areas"}
 
 
 def _open(page: str, lang: str | None) -> AppTest:

@@ -107,3 +107,53 @@ def test_search_page_keeps_the_query_in_the_url_and_links_to_the_commune():
     assert "Hữu Lũng" in next(e.proto.body for e in at.get("html") if "ls-result" in e.proto.body)
     links = at.get("page_link")
     assert any("06385" in str(link.proto) for link in links)
+
+
+# --- one slip per word, the decision's paragraphs, and the import direction ----------------------
+
+
+@pytest.mark.parametrize(("query", "table", "row_id"), [
+    ("mau sonn", "admin_units", "mau_son"), ("mẫu sơnn", "admin_units", "mau_son"),
+    ("huu nghii", "border_crossings", "gate_huu_nghi"), ("dong dangg", "admin_units", "dong_dang"),
+    ("geopak", "tourism", "unesco_global_geopark_lang_son")])
+def test_one_slip_per_word_still_finds_the_place(pkg, query, table, row_id):
+    top = [(r.table, r.row_id) for r in search.search(pkg, query, "vi")[:5]]
+    assert any(t == table and (row_id is None or i == row_id) for t, i in top), top
+
+
+def test_exact_matches_rank_before_matches_with_a_slip(pkg):
+    results = search.search(pkg, "son", "vi")
+    assert all("son" in search.fold(r.title + " " + r.snippet) for r in results[:10])
+
+
+def test_two_slips_in_one_word_are_not_forgiven(pkg):
+    assert search.near_words(pkg, "geoparkxx") == ()
+    assert search.search(pkg, "zzqqxw", "en") == []
+
+
+def test_the_decisions_paragraphs_are_found_in_both_languages_and_link_to_the_reader(pkg):
+    vi = [r for r in search.search(pkg, "thach den", "vi", limit=200) if r.table == "plan_paragraphs"]
+    en = [r for r in search.search(pkg, "black grass jelly", "en", limit=200) if r.table == "plan_paragraphs"]
+    assert "a1-iii-3-c-p13" in [r.row_id for r in vi] and "a1-iii-3-c-p13" in [r.row_id for r in en]
+    assert all(r.page == "plan" for r in vi)
+    statement = next(r for r in search.search(pkg, "vung kho khan", "en", limit=200) if r.table == "plan_statements")
+    assert statement.page == "agriculture"
+
+
+def _imports(module: str) -> set[str]:
+    import ast
+
+    tree = ast.parse((data.ROOT / "components" / f"{module}.py").read_text(encoding="utf-8"))
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "components":
+            out |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("components."):
+            out.add(node.module.split(".", 1)[1])
+    return out
+
+
+def test_search_content_and_exports_import_in_one_direction():
+    assert "content" in _imports("search")
+    assert not {"search", "content"} & _imports("exports")
+    assert "search" not in _imports("content")
