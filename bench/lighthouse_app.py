@@ -28,8 +28,8 @@ from bench.lighthouse import RESULTS, run, summarise  # noqa: E402
 
 BEGIN, END = "<!-- app-first-view:begin -->", "<!-- app-first-view:end -->"
 PAGES = ("?lang=vi", "targets?lang=en", "breakthroughs?lang=vi", "border-gates?lang=en", "tourism?lang=vi",
-         "urban-system?lang=en", "infrastructure?lang=vi", "commune?lang=en&unit=06184", "search?lang=vi&q=mau+son",
-         "sources?lang=en")
+         "urban-system?lang=en", "infrastructure?lang=vi", "agriculture?lang=en", "commune?lang=en&unit=06184",
+         "plan?lang=vi&s=III", "search?lang=vi&q=mau+son", "sources?lang=en")
 
 
 def over_budget(s: dict, bare_perf: float, preset: str) -> list[str]:
