@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from components import content, exports, i18n, maps, render
+from components import content, exports, i18n, maps, reader
 from components.data import Package
 
 # --- blocks --------------------------------------------------------------------------------------
@@ -48,7 +48,10 @@ class Markdown:
 
 
 # render builders a Rows block may name, and whether they take the page language
-ROW_KINDS = ("item_list", "figure_table", "kpi_cards", "version_table", "chips", "document_list", "link_list")
+ROW_KINDS = ("item_list", "figure_table", "kpi_cards", "version_table", "chips", "document_list", "link_list",
+             "paragraph_links")
+# the builders whose source lines link to the decision's paragraphs (each edition passes its own ``link``)
+LINKED_KINDS = ("item_list", "figure_table", "kpi_cards", "version_table", "paragraph_links")
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,15 @@ class Chart:
     """A chart with its exports (PNG, SVG, CSV) and, on the static edition, its numbers as a table."""
 
     item: exports.ChartExport
+
+
+@dataclass(frozen=True)
+class Reader:
+    """The decision, paragraph by paragraph (``components.reader``): one part (``"III"``, ``"art2"`` …) with
+    the contents of the decision and links to the parts before and after it, or, with no part, the contents
+    of the whole decision. The app's page (``pages/plan.py``) draws the same builders with a part picker."""
+
+    part: str | None = None
 
 
 @dataclass(frozen=True)
@@ -371,7 +383,7 @@ def _sector_directions(pkg: Package, lang: str, sectors: tuple[str, ...]) -> lis
 
 def agriculture(pkg: Package, lang: str) -> list:
     _ = i18n.gettext_for(lang)
-    reader_links = [(render.plan_link(pid, lang), text) for pid, text in (
+    reader_links = [(pid, text) for pid, text in (
         ("a1-iii-1-d", _("Section III.1.d: agriculture, forestry and fisheries")),
         ("a1-iv-2", _("Section IV.2: the organisation of rural areas")),
         ("a1-v-5", _("Section V.5: the plan for agriculture, forestry and fisheries")),
@@ -397,7 +409,7 @@ def agriculture(pkg: Package, lang: str) -> list:
         Caption(_("The decision does not list which communes these are.")),
         Rows("item_list", content.statement_items(pkg, lang, ("difficult_areas",))),
         Heading(_("Read it in the decision")),
-        Rows("link_list", reader_links, {"label": _("Read it in the decision")}),
+        Rows("paragraph_links", reader_links, {"label": _("Read it in the decision")}),
     ]
 
 
@@ -450,6 +462,20 @@ def sources_page(pkg: Package, lang: str) -> list:
             "the same figures are in the table beside it; quotations of the original Vietnamese wording stay in "
             "Vietnamese on English pages and are marked as Vietnamese for screen readers.")),
     ]
+
+
+def plan_reader(pkg: Package, lang: str, part: str | None = None) -> list:
+    """The reader's static pages: the contents of the decision (no ``part``), or one part of it. The app's
+    page (``pages/plan.py``) shows a part with a picker and a pager instead."""
+    _ = i18n.gettext_for(lang)
+    title = _("The decision, paragraph by paragraph")
+    caption = Caption(_("The full text of Decision 339/QĐ-UBND of 28 February 2026 in its own structure. The "
+                        "Vietnamese is the official text; the English is the dashboard's unofficial translation. Every "
+                        "paragraph has a link of its own (¶) and lists the figures this dashboard draws from it."))
+    if part is None:
+        return [Heading(title, 1), caption, Twin("plan"), Reader()]
+    return [Heading(_("{part} · {title}").format(part=reader.part_short(part, lang), title=title), 1), caption,
+            Twin(f"plan/{part.lower()}"), Reader(part)]
 
 
 def commune(pkg: Package, lang: str, unit: dict) -> list:

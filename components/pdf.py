@@ -13,7 +13,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from components import content, exports, i18n, layouts, seo
+from components import content, exports, i18n, layouts, seo, static_site
 from components.data import Package
 
 GREEN, MUTED = 'rgb("#0b5d43")', 'rgb("#3d5249")'
@@ -50,7 +50,7 @@ def _source(cite, lang: str) -> str:
             f'#text(lang: "vi", style: "italic")[{s("“" + cite.quote + "”")}]]')
 
 
-def _rows(block: layouts.Rows, lang: str) -> str:
+def _rows(block: layouts.Rows, lang: str, pkg: Package) -> str:
     _ = i18n.gettext_for(lang)
     kind, rows, opts = block.kind, block.rows, block.options
     if kind == "chips":
@@ -84,6 +84,9 @@ def _rows(block: layouts.Rows, lang: str) -> str:
         return "\n".join(f"- #strong[{s(r['title'])}] \\\n{s(r['meta'])} \\\n"
                          f"#text(fill: {MUTED})[{s(r['status'])}. {s(reuse)}: {s(r['licence'])}]"
                          for r in rows) + "\n\n"
+    if kind == "paragraph_links":  # into the reader (its static pages): the text, with the address, on paper
+        link = static_site.reader_links(pkg)[0]
+        return "\n".join(f"- {s(text)} ({s(seo.absolute(link(pid, lang)))})" for pid, text in rows) + "\n\n"
     raise ValueError(kind)
 
 
@@ -112,7 +115,7 @@ def _blocks(blocks: list, pkg: Package, lang: str, assets, folder: Path, counter
             out.append("\n".join(f"- {_inline_md(ln[2:])}" if ln.startswith("- ") else _inline_md(ln)
                                  for ln in lines) + "\n\n")
         elif isinstance(b, layouts.Rows):
-            out.append(_rows(b, lang))
+            out.append(_rows(b, lang, pkg))
         elif isinstance(b, layouts.Chart):
             counter[0] += 1
             name = f"chart-{counter[0]}.svg"

@@ -174,11 +174,24 @@ def part_html(pkg: Package, part: str, lang: str, link: Callable[[str, str], str
 
 
 @content._shared
-def toc_html(pkg: Package, part: str, lang: str, link: Callable[[str, str], str] = default_link) -> str:
-    """The table of contents: every part, and the sections of the part being read."""
+def toc_html(pkg: Package, part: str | None, lang: str, link: Callable[[str, str], str] = default_link,
+             expand_all: bool = False) -> str:
+    """The table of contents: every part, and the sections of the part being read (of every part with
+    ``expand_all``: the contents page of the static edition)."""
     entries = [{**e, "text": text_of(e["p"], lang)} for e in toc_entries(pkg)]
     parts = [(k, part_title(pkg, k, lang), _first_id(pkg, k)) for k in PARTS]
-    return render.reader_toc(parts, entries, part, lang, link)
+    return render.reader_toc(parts, entries, part, lang, link, expand_all)
+
+
+def neighbours(part: str) -> tuple[str | None, str | None]:
+    """The parts before and after ``part`` in the decision."""
+    at = PARTS.index(part)
+    return (PARTS[at - 1] if at > 0 else None), (PARTS[at + 1] if at < len(PARTS) - 1 else None)
+
+
+def part_of(pkg: Package, pid: str) -> str:
+    """The part a paragraph is in (``a1-v-5-p1`` → ``V``)."""
+    return by_id(pkg)[pid]["part"]
 
 
 def _first_id(pkg: Package, part: str) -> str:

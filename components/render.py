@@ -283,6 +283,9 @@ def rows(kind: str, items: list, lang: str, **options) -> str:
         return chips(items, options["label"])
     if kind == "link_list":
         return link_list(items, options["label"])
+    if kind == "paragraph_links":
+        link = options.get("link") or plan_link
+        return link_list([(link(pid, lang), text) for pid, text in items], options["label"])
     builders = {"item_list": item_list, "figure_table": figure_table, "kpi_cards": kpi_cards,
                 "version_table": version_table, "document_list": document_list}
     return builders[kind](items, lang, **options)
@@ -327,7 +330,7 @@ def _reader_text(p: dict, lang: str, untranslated: str) -> str:
 
 def reader_part(paras: list[dict], lang: str, figures: dict, link, page_link, kinds: dict[str, str]) -> str:
     """Paragraphs of one part: the page language first, the other in a native ``<details>`` — one tap away
-    on phones, shown open beside it on wide screens (static/reader.css) — each with its permalink, its
+    on phones, shown open beside it on wide screens (static/css/reader.css) — each with its permalink, its
     section and the data that quotes it. The English is labelled as our unofficial translation, the
     Vietnamese as the official text."""
     _ = i18n.gettext_for(lang)
@@ -337,7 +340,7 @@ def reader_part(paras: list[dict], lang: str, figures: dict, link, page_link, ki
     permalink, figures_label = _("Link to this paragraph"), _("Figures from this paragraph")
     note_label = _("Translator's note")
     out = [f'<div class="ls-reader" lang="{lang}">',
-           f'<div class="ls-cols" aria-hidden="true"><span>{escape(names[lang])}</span>'
+           f'<div class="ls-rd-cols" aria-hidden="true"><span>{escape(names[lang])}</span>'
            f'<span>{escape(names[other])}</span></div>']
     for p in paras:
         pid = escape(p["id"])
@@ -384,9 +387,11 @@ def _figure_items(refs, lang: str, page_link, kinds: dict[str, str]) -> str:
     return "".join(out)
 
 
-def reader_toc(parts: list[tuple[str, str, str]], entries: list[dict], current: str, lang: str, link) -> str:
-    """Contents by section: every part (a link to its first paragraph); under the part being read, its
-    numbered and lettered points as in-page anchors."""
+def reader_toc(parts: list[tuple[str, str, str]], entries: list[dict], current: str | None, lang: str, link,
+               expand_all: bool = False) -> str:
+    """Contents by section: every part (a link to its first paragraph); under the part being read (or, with
+    ``expand_all``, under every part) its numbered and lettered points, in-page anchors where they are on
+    the page and ``link(id, lang)`` elsewhere."""
     _ = i18n.gettext_for(lang)
     label = _("Contents of the decision")
     out = [f'<nav class="ls-toc" aria-label="{escape(label)}"><ol>']
@@ -394,15 +399,28 @@ def reader_toc(parts: list[tuple[str, str, str]], entries: list[dict], current: 
         here = key == current
         attr = ' aria-current="page" class="ls-here"' if here else ""
         out.append(f'<li{attr}><a href="{escape(link(first, lang), quote=True)}">{escape(title)}</a>')
-        if here:
+        if here or expand_all:
             subs = [e for e in entries if e["part"] == key and e["level"] > 1]
             if subs:
                 out.append("<ol>" + "".join(
-                    f'<li class="ls-toc-l{e["level"]}"><a href="#{escape(e["id"])}">{escape(_short(e["text"]))}</a></li>'
-                    for e in subs) + "</ol>")
+                    f'<li class="ls-toc-l{e["level"]}"><a href="'
+                    f'{escape("#" + e["id"] if here else link(e["id"], lang), quote=True)}">'
+                    f'{escape(_short(e["text"]))}</a></li>' for e in subs) + "</ol>")
         out.append("</li>")
     out.append("</ol></nav>")
     return "".join(out)
+
+
+def reader_pager(previous: tuple[str, str] | None, following: tuple[str, str] | None, lang: str) -> str:
+    """Links to the parts before and after this one (``(href, name)`` each), for pages without widgets."""
+    _ = i18n.gettext_for(lang)
+    label = _("Parts of the decision")
+    items = []
+    for near, rel, text in ((previous, "prev", _("Previous: {part}")), (following, "next", _("Next: {part}"))):
+        if near:
+            items.append(f'<a rel="{rel}" href="{escape(near[0], quote=True)}">'
+                         f"{escape(text.format(part=near[1]))}</a>")
+    return f'<nav class="ls-pager" aria-label="{escape(label)}">{"".join(items)}</nav>'
 
 
 def _short(text: str, width: int = 120) -> str:

@@ -32,6 +32,7 @@ CACHE = ROOT / "build" / ".cache"
 STAMP = ".build-stamp"
 INPUTS = ("data", "locales", "components", "static/css", "static/site", "requirements.txt")
 COMPRESS = (".html", ".css", ".svg", ".xml", ".txt")
+SITE_CSS = ("common.css", "site.css", "reader.css")  # in static/css/; common.css and reader.css the app's too
 FONT_WEIGHTS = {400: "BeVietnamPro-Regular.ttf", 700: "BeVietnamPro-Bold.ttf"}
 # Latin, Latin-1, Latin Extended-A/B (ơ, ư), combining marks, Vietnamese, punctuation, ₫, arrows, ≈ ≥ ≤.
 FONT_UNICODES = ("U+0020-007E,U+00A0-024F,U+0300-0323,U+1EA0-1EF9,U+2000-206F,U+20AB,U+20AC,U+2190-2193,"
@@ -106,8 +107,7 @@ def write_assets(target: Path) -> static_site.Assets:
         f'@font-face {{ font-family: "Be Vietnam Pro"; font-style: normal; font-weight: {w}; font-display: optional; '
         f'src: url("{path}") format("woff2"); unicode-range: {FONT_UNICODES}; }}\n' for path, w in fonts)
     css_dir = ROOT / "static" / "css"
-    css = faces + (css_dir / "common.css").read_text(encoding="utf-8") + (css_dir / "site.css").read_text(
-        encoding="utf-8")
+    css = faces + "".join((css_dir / name).read_text(encoding="utf-8") for name in SITE_CSS)
     icon = _hashed(folder, "icon", "svg", (ROOT / "static" / "site" / "icon.svg").read_bytes())
     return static_site.Assets(css=_hashed(folder, "site", "css", css.encode("utf-8")), fonts=fonts,
                               maps=_static_map(), icon=icon)

@@ -14,7 +14,7 @@ import string
 from dataclasses import dataclass
 from html import escape
 
-from components import content, exports, head, i18n, layouts, maps, render, seo, site
+from components import content, exports, head, i18n, layouts, maps, reader, render, seo, site
 from components.data import Package
 from components.i18n import N_
 
@@ -74,7 +74,7 @@ class LinkList:
 
 def has_twin(slug: str) -> bool:
     """Whether an app page (by url_path) has a static twin: a layout of its own, or the commune pages."""
-    return slug in layouts.PAGES or slug == "commune"
+    return slug in layouts.PAGES or slug in ("commune", "plan")
 
 
 def pages(pkg: Package) -> list[Page]:
@@ -83,6 +83,9 @@ def pages(pkg: Package) -> list[Page]:
     for lang in site.STATIC_LANGS:
         for slug, layout in layouts.PAGES.items():
             out.append(Page(slug, lang, layout(pkg, lang), pdf=True))
+        out.append(Page("plan", lang, layouts.plan_reader(pkg, lang)))
+        for part in reader.PARTS:
+            out.append(Page(f"plan/{part.lower()}", lang, layouts.plan_reader(pkg, lang, part), (("s", part),)))
         out.append(Page("commune", lang, commune_index(pkg, lang)))
         for code, _name in content.unit_choices(pkg):
             unit = content.unit_by_code(pkg, code)
@@ -172,6 +175,45 @@ def map_html(block: layouts.Map, pkg: Package, lang: str, assets: Assets, page: 
     return "".join(parts)
 
 
+@functools.lru_cache(maxsize=4)
+def reader_links(pkg: Package):
+    """The static edition's links into and out of the reader: ``link(pid, lang)`` is a paragraph's permalink
+    (``/vi/plan/v/#a1-v-5-p1``), ``page_link(slug, lang, query)`` the static twin of a page that shows figures
+    (a commune's own page for ``?unit=``), else the app page."""
+
+    def link(pid: str, lang: str) -> str:
+        return plan_part_path(lang, reader.part_of(pkg, pid)) + f"#{pid}"
+
+    def page_link(slug: str, lang: str, query: dict | None = None) -> str:
+        query = dict(query or {})
+        if slug == "commune" and set(query) == {"unit"}:
+            return site.static_path(lang, f"commune/{query['unit']}")
+        if has_twin(slug) and not query:
+            return site.static_path(lang, slug)
+        return site.app_path(lang, slug, query)
+
+    return link, page_link
+
+
+def plan_part_path(lang: str, part: str) -> str:
+    """``/vi/plan/iii/``: one part of the decision on the static edition."""
+    return site.static_path(lang, f"plan/{part.lower()}")
+
+
+def reader_html(block: layouts.Reader, pkg: Package, lang: str) -> str:
+    """The contents of the whole decision, or one part of it with the contents and the parts around it."""
+    link, page_link = reader_links(pkg)
+    if block.part is None:
+        return reader.toc_html(pkg, None, lang, link=link, expand_all=True)
+    before, after = reader.neighbours(block.part)
+    pager = render.reader_pager(
+        *((plan_part_path(lang, k), reader.part_short(k, lang)) if k else None for k in (before, after)), lang)
+    contents = i18n.gettext_for(lang)("Contents")
+    return (f'<details class="ls-expander"><summary>{escape(contents)}</summary>'
+            f"{reader.toc_html(pkg, block.part, lang, link=link)}</details>"
+            + reader.part_html(pkg, block.part, lang, link=link, page_link=page_link) + pager)
+
+
 def body(blocks: list, pkg: Package, lang: str, assets: Assets, page: Page, _counter=None) -> str:
     """The blocks as HTML, in order."""
     _ = i18n.gettext_for(lang)
@@ -187,12 +229,15 @@ def body(blocks: list, pkg: Package, lang: str, assets: Assets, page: Page, _cou
         elif isinstance(b, layouts.Markdown):
             out.append(markdown(b.text))
         elif isinstance(b, layouts.Rows):
-            out.append(render.rows(b.kind, b.rows, lang, **b.options))
+            linked = {"link": reader_links(pkg)[0]} if b.kind in layouts.LINKED_KINDS else {}
+            out.append(render.rows(b.kind, b.rows, lang, **b.options, **linked))
         elif isinstance(b, layouts.Chart):
             counter[0] += 1
             out.append(chart_html(b.item, lang, counter[0]))
         elif isinstance(b, layouts.Map):
             out.append(map_html(b, pkg, lang, assets, page))
+        elif isinstance(b, layouts.Reader):
+            out.append(reader_html(b, pkg, lang))
         elif isinstance(b, layouts.Expander):
             out.append(f'<details class="ls-expander"><summary>{escape(b.title)}</summary>'
                        f"{body(b.blocks, pkg, lang, assets, page, counter)}</details>")

@@ -615,8 +615,8 @@ def show_page(page_file: str) -> None:
 # --- the plan reader -----------------------------------------------------------------------------
 
 PLAN_PART_KEY = "plan_part"
-READER_CSS = site.ROOT / "static" / "reader.css"
-READER_JS = site.ROOT / "static" / "reader.js"
+READER_CSS = site.CSS_DIR / "reader.css"
+READER_JS = site.ROOT / "static" / "js" / "reader.js"
 
 
 @functools.cache

@@ -17,6 +17,7 @@ if done < total:
                .format(done=i18n.format_number(done, lang), total=i18n.format_number(total, lang)))
 
 part = reader.resolve(pkg, st.query_params.get("s"), st.query_params.get("p"))[0]  # the script scrolls to ?p=
+widgets.edition_links(lang, f"plan/{part.lower()}", pdf=False)
 widgets.reader_part_picker(pkg, part, lang)
 with st.expander(_("Contents")):
     widgets.html(reader.toc_html(pkg, part, lang))

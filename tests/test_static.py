@@ -3,6 +3,7 @@ HTML, links that resolve, an exact sitemap, PDFs with their titles, labelled map
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from components import content, data, layouts, maps, server, site, static_build, static_site
+from components import content, data, layouts, maps, reader, server, site, static_build, static_site
 
 APP = str(data.ROOT / "app.py")
 SCRIPTS = {slug: path for path, _t, slug in site.PAGES}
@@ -42,8 +43,9 @@ def _html(built: Path, path: str) -> str:
 
 def test_every_page_exists_in_both_languages(built, pkg, pages):
     expected = {f"/{lang}/{slug}/" if slug else f"/{lang}/" for lang in ("vi", "en")
-                for slug in [*layouts.PAGES, "commune", *(f"commune/{c}" for c, _n in content.unit_choices(pkg))]}
-    assert len(content.unit_choices(pkg)) == 65
+                for slug in [*layouts.PAGES, "commune", *(f"commune/{c}" for c, _n in content.unit_choices(pkg)),
+                             "plan", *(f"plan/{part.lower()}" for part in reader.PARTS)]}
+    assert len(content.unit_choices(pkg)) == 65 and len(reader.PARTS) == 15
     assert {p.path for p in pages} == expected
     for path in expected:
         assert (built / path.strip("/") / "index.html").is_file(), path
@@ -58,6 +60,13 @@ def _app_html(slug: str, lang: str) -> list[str]:
         at.switch_page(SCRIPTS[slug]).run()
     assert not at.exception
     return [e.proto.body for e in at.get("html")]
+
+
+def _paragraph_links(html: str) -> str:
+    """Source lines link to the reader in each edition's own way (the app's ``/plan?p=<id>``, the static
+    ``/vi/plan/ii/#<id>``): the same paragraph either way."""
+    return re.sub(r'class="ls-src-link" href="[^"]*?(?:[?&;]p=|#)([a-z0-9-]+)[^"]*"', r'class="ls-src-link" href="¶\1"',
+                  html)
 
 
 ROW_MARKUP = ('<table class="ls-table', '<ul class="ls-items', '<ol class="ls-items', '<div class="ls-kpis',
@@ -75,8 +84,8 @@ def test_static_page_shows_the_same_figures_and_citations_as_its_app_page(built,
     assert rows, "the app page drew no rows"
     links = next(b for b in blocks if b.startswith('<nav class="ls-editions"'))
     assert f'href="{site.static_path(lang, slug)}"' in links and f'href="{site.pdf_path(lang, slug)}"' in links
-    html = _html(built, site.static_path(lang, slug))
-    missing = [r[:120] for r in rows if r not in html]
+    html = _paragraph_links(_html(built, site.static_path(lang, slug)))
+    missing = [r[:120] for r in rows if _paragraph_links(r) not in html]
     assert missing == []
 
 
@@ -125,7 +134,16 @@ def test_every_internal_link_resolves(built):
                 assert ref.split("?")[0].strip("/") in app_slugs, (path, ref)
                 assert re.search(r"[?&]lang=(vi|en)\b", ref), (path, ref)
             else:
-                assert server.resolve(built, ref) is not None, (path, ref)
+                target, _hash, anchor = ref.partition("#")
+                found = server.resolve(built, target)
+                assert found is not None, (path, ref)
+                if anchor:  # a paragraph's permalink: the paragraph is on that page
+                    assert f'id="{anchor}"' in _ids(found), (path, ref)
+
+
+@functools.cache
+def _ids(page: Path) -> str:
+    return " ".join(re.findall(r'\bid="[^"]+"', page.read_text(encoding="utf-8")))
 
 
 def test_sitemap_lists_exactly_the_pages_that_exist(built):
@@ -224,3 +242,39 @@ def test_head_tags_escape_and_are_absolute():
 def test_markdown_subset_escapes_everything():
     assert static_site.markdown("- **a** <b>\n- c\\*") == '<ul class="ls-md"><li><strong>a</strong> &lt;b&gt;</li><li>c*</li></ul>'
     assert static_site.markdown("x **<i>**") == "<p>x <strong>&lt;i&gt;</strong></p>"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_reader_has_every_paragraph_once_on_its_parts_page(built, pkg, lang):
+    """Issue #16 on the static edition: the decision's contents, then one page per part holding each of that
+    part's paragraphs (an anchor of its own) in both languages, with the pages before and after it."""
+    contents = _html(built, f"/{lang}/plan/")
+    seen = []
+    for part in reader.PARTS:
+        path = static_site.plan_part_path(lang, part)
+        assert f'href="{path}#' in contents, part
+        html = _html(built, path)
+        ids = re.findall(r'<section id="([a-z0-9-]+)" class="ls-para', html)
+        assert ids == [p["id"] for p in reader.paragraphs(pkg) if p["part"] == part]
+        seen += ids
+        text = unescape(html)
+        for p in reader.paragraphs(pkg):
+            if p["part"] == part:
+                assert p["text_vi"] in text and p["text_en"] in text, p["id"]
+        assert f'href="{site.app_path(lang, "plan", {"s": part})}"'.replace("&", "&amp;") in html
+        before, after = reader.neighbours(part)
+        for near, rel in ((before, "prev"), (after, "next")):
+            if near:
+                assert f'<a rel="{rel}" href="{static_site.plan_part_path(lang, near)}">' in html
+    assert len(seen) == len(set(seen)) == len(pkg["plan_paragraphs"])
+
+
+def test_the_app_reader_links_to_the_static_part(pkg):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.query_params["s"] = "V"
+    at.run()
+    at.switch_page(SCRIPTS["plan"]).run()
+    assert not at.exception
+    links = next(e.proto.body for e in at.get("html") if e.proto.body.startswith('<nav class="ls-editions"'))
+    assert 'href="/en/plan/v/"' in links
