@@ -76,8 +76,9 @@ def _range_layers(base: alt.Chart, x_title: str, color, tooltip: list, domain_ma
     return solid + extra + text
 
 
-def structure_ranges(frame: pd.DataFrame, lang: str, title: str, subtitle: str) -> alt.Chart:
-    """Shares the plan gives as ranges (GRDP or labour by sector): solid to the lower bound, light to the upper."""
+def structure_ranges(frame: pd.DataFrame, lang: str, title: str, subtitle: str, label_width: int = 30) -> alt.Chart:
+    """Shares the plan gives as ranges (GRDP or labour by sector): solid to the lower bound, light to the upper.
+    ``label_width``: characters per line of a category label (narrower for a phone's picture)."""
     _ = i18n.gettext_for(lang)
     rows = pd.DataFrame({
         "sector": [_short(x) for x in frame[i18n.col("indicator", lang)]],
@@ -87,16 +88,16 @@ def structure_ranges(frame: pd.DataFrame, lang: str, title: str, subtitle: str) 
         "shown": [_label(lo, hi, u, lang) for lo, hi, u in zip(frame["value_min"], frame["value_max"], frame["unit"])],
     })
     base = alt.Chart(rows).encode(y=alt.Y("sector:N", title=None, sort=None,
-                                          axis=wrapped_axis(rows["sector"], labelFontSize=12)))
+                                          axis=wrapped_axis(rows["sector"], label_width, labelFontSize=12)))
     tooltip = [alt.Tooltip("sector:N", title=_("Sector")), alt.Tooltip("shown:N", title=_("Target range"))]
     layers = _range_layers(base, _("Share (%)"), alt.value(PALETTE["target"]), tooltip,
                            domain_max=float(min(100.0, max(60.0, rows["hi"].max() + 12))))  # a share: ≤ 100
     description = _("{title}: ").format(title=title) + "; ".join(f"{s} {v}" for s, v in zip(rows["sector"], rows["shown"]))
-    return _finish(layers.properties(height=_row_step(rows["sector"], 34) * len(rows) + 10), title, subtitle,
-                   description, lang)
+    height = _row_step(rows["sector"], 34, label_width) * len(rows) + 10
+    return _finish(layers.properties(height=height), title, subtitle, description, lang)
 
 
-def version_comparison(frame: pd.DataFrame, lang: str, title: str, subtitle: str) -> alt.Chart:
+def version_comparison(frame: pd.DataFrame, lang: str, title: str, subtitle: str, label_width: int = 30) -> alt.Chart:
     """The 2024 plan and the 2026 adjustment side by side, for percentage figures of both versions."""
     _ = i18n.gettext_for(lang)
     version_names = {"plan_2024": _("2024 plan (as reported)"), "adjustment_2026": _("2026 adjustment")}
@@ -114,18 +115,19 @@ def version_comparison(frame: pd.DataFrame, lang: str, title: str, subtitle: str
                       scale=alt.Scale(domain=order, range=[PALETTE["plan_2024"], PALETTE["adjustment_2026"]]),
                       legend=_legend())
     base = alt.Chart(rows).encode(
-        y=alt.Y("item:N", title=None, sort=None, axis=wrapped_axis(rows["item"], labelFontSize=12)),
+        y=alt.Y("item:N", title=None, sort=None, axis=wrapped_axis(rows["item"], label_width, labelFontSize=12)),
         yOffset=alt.YOffset("version:N", sort=order))
     tooltip = [alt.Tooltip("item:N", title=_("Figure")), alt.Tooltip("version:N", title=_("Version")),
                alt.Tooltip("shown:N", title=_("Value"))]
     layers = _range_layers(base, _("Percent"), color, tooltip, domain_max=100.0)  # shares and rates, in %
     description = _("{title}: ").format(title=title) + "; ".join(
         f"{i} – {v}: {s}" for i, v, s in zip(rows["item"], rows["version"], rows["shown"]))
-    step = _row_step(rows["item"], 36) / 2  # two bars per item
+    step = _row_step(rows["item"], 36, label_width) / 2  # two bars per item
     return _finish(layers.properties(height=step * len(rows) + 10), title, subtitle, description, lang)
 
 
-def actuals_against_target(actuals: pd.DataFrame, target: dict, lang: str, title: str, subtitle: str) -> alt.Chart:
+def actuals_against_target(actuals: pd.DataFrame, target: dict, lang: str, title: str, subtitle: str,
+                           label_width: int = 30) -> alt.Chart:
     """2023 growth actuals beside the 2026–2030 average growth target (a range)."""
     _ = i18n.gettext_for(lang)
     names = actuals[i18n.col("indicator", lang)].to_list()
@@ -139,7 +141,8 @@ def actuals_against_target(actuals: pd.DataFrame, target: dict, lang: str, title
     })
     order = [_("Actual, 2023"), _("Target, 2026–2030 average")]
     rows["zero"] = 0.0
-    base = alt.Chart(rows).encode(y=alt.Y("label:N", title=None, sort=None, axis=wrapped_axis(rows["label"])))
+    base = alt.Chart(rows).encode(y=alt.Y("label:N", title=None, sort=None,
+                                          axis=wrapped_axis(rows["label"], label_width)))
     color = alt.Color("kind:N", title=None, sort=order,
                       scale=alt.Scale(domain=order, range=[PALETTE["actual"], PALETTE["target"]]),
                       legend=_legend())
@@ -147,5 +150,5 @@ def actuals_against_target(actuals: pd.DataFrame, target: dict, lang: str, title
     layers = _range_layers(base, _("Growth (% a year)"), color, tooltip, domain_max=14.0)
     description = _("{title}: ").format(title=title) + "; ".join(f"{a} ({k}): {s}" for a, k, s in
                                                                 zip(rows["label"], rows["kind"], rows["shown"]))
-    return _finish(layers.properties(height=_row_step(rows["label"], 34) * len(rows) + 10), title, subtitle,
-                   description, lang)
+    height = _row_step(rows["label"], 34, label_width) * len(rows) + 10
+    return _finish(layers.properties(height=height), title, subtitle, description, lang)

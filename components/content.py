@@ -619,7 +619,8 @@ def sourced_rows(pkg: Package, frame: pd.DataFrame, lang: str, label: str) -> pd
 
 @functools.lru_cache(maxsize=16)
 def target_charts(pkg: Package, lang: str) -> list[exports.ChartExport]:
-    """The Targets page's charts, each with the rows it draws (for CSV) and a file-name stem."""
+    """The Targets page's charts, each with the rows it draws (for CSV), a file-name stem, and the same chart
+    with narrower category labels for a phone's picture."""
     from components import charts
 
     _ = i18n.gettext_for(lang)
@@ -629,28 +630,29 @@ def target_charts(pkg: Package, lang: str) -> list[exports.ChartExport]:
                                ("labour-structure-2030", "labour_structure_2030",
                                 _("Employed workers in 2030, by sector"))):
         frame = chart_group(pkg, group)
-        out.append(exports.ChartExport(slug, title, charts.structure_ranges(frame, lang, title, source),
-                                       sourced_rows(pkg, frame, lang, "indicator")))
+        build = functools.partial(charts.structure_ranges, frame, lang, title, source)
+        out.append(exports.ChartExport(slug, title, build(), sourced_rows(pkg, frame, lang, "indicator"),
+                                       narrow=build(label_width=NARROW_LABELS)))
     title = _("2024 plan and 2026 adjustment, percentage targets")
     pairs = version_pairs(pkg, lang, numeric=True)
-    out.append(exports.ChartExport(
-        "plan-2024-vs-2026", title,
-        charts.version_comparison(pairs, lang, title, _("Sources: Decision 339/QĐ-UBND, Art. 1, section II.2.b; the "
-                                                        "2024 plan's figures as reported in the news (each row's "
-                                                        "source is in the CSV).")),
-        sourced_rows(pkg, pairs, lang, "label")))
+    build = functools.partial(charts.version_comparison, pairs, lang, title, _(
+        "Sources: Decision 339/QĐ-UBND, Art. 1, section II.2.b; the 2024 plan's figures as reported in the news "
+        "(each row's source is in the CSV)."))
+    out.append(exports.ChartExport("plan-2024-vs-2026", title, build(), sourced_rows(pkg, pairs, lang, "label"),
+                                   narrow=build(label_width=NARROW_LABELS)))
     actuals, target = growth_actuals(pkg)
     title = _("Growth in 2023 (reported) and the 2026–2030 target")
     rows = pd.concat([sourced_rows(pkg, actuals, lang, "indicator"),
                       sourced_rows(pkg, pkg["targets"][pkg["targets"]["id"] == target["id"]], lang,
                                            "indicator")], ignore_index=True)
-    out.append(exports.ChartExport(
-        "growth-2023-vs-target", title,
-        charts.actuals_against_target(actuals, target, lang, title, _("2023: as reported at the 2024 plan conference. "
-                                                                        "Target: Decision 339/QĐ-UBND, Art. 1, "
-                                                                        "section II.2.b")),
-        rows))
+    build = functools.partial(charts.actuals_against_target, actuals, target, lang, title, _(
+        "2023: as reported at the 2024 plan conference. Target: Decision 339/QĐ-UBND, Art. 1, section II.2.b"))
+    out.append(exports.ChartExport("growth-2023-vs-target", title, build(), rows,
+                                   narrow=build(label_width=NARROW_LABELS)))
     return out
+
+
+NARROW_LABELS = 16  # characters per line of a category label in a phone's picture of a chart
 
 
 # --- my commune ----------------------------------------------------------------------------------

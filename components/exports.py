@@ -23,6 +23,9 @@ from components.data import DATA_DIR
 
 FONT = "Be Vietnam Pro"
 EXPORT_WIDTH = 640
+# The picture a page shows in a narrow column or on a phone (components/figures.py): its plot area, and the
+# width its title and source lines may take (the plot plus the category labels beside it).
+NARROW_WIDTH, NARROW_TEXT_WIDTH = 250, 370
 DATA_RELEASE = dt.date(2026, 11, 23)  # the date of this data release, cited in "Cite this"
 SITE_NAME = i18n.N_("Lạng Sơn provincial plan dashboard")
 
@@ -36,6 +39,7 @@ class ChartExport:
     chart: alt.Chart
     rows: pd.DataFrame = field(repr=False)  # the data drawn, with unit, qualifier, year and source columns
     spec: dict = field(default_factory=dict, repr=False)  # the chart's Vega-Lite spec, built once
+    narrow: alt.Chart | None = field(default=None, repr=False)  # the same chart for a phone's width
 
     def __post_init__(self) -> None:
         if not self.spec:
@@ -56,19 +60,21 @@ def file_name(slug: str, lang: str, ext: str) -> str:
     return f"lang-son-{slug}-{i18n.resolve_lang(lang)}.{ext}"
 
 
-def export_spec(chart: alt.Chart, lang: str) -> dict:
-    """The chart as a self-contained spec for print: fixed width, our font, the site's name under the source."""
+def export_spec(chart: alt.Chart, lang: str, width: int = EXPORT_WIDTH, text_width: int | None = None) -> dict:
+    """The chart as a self-contained spec for print: fixed width, our font, the site's name under the source.
+    Title and source lines wrap to ``text_width`` pixels (``width`` by default)."""
     _ = i18n.gettext_for(lang)
     spec = copy.deepcopy(chart.to_dict())
-    spec["width"] = EXPORT_WIDTH
+    spec["width"] = width
     spec.pop("autosize", None)
     title = dict(spec.get("title", {}))
-    # The page wraps titles for a phone; a 640 px image has room for longer lines.
+    # Title lines as long as the picture is wide (16 px and 11 px type: 64 and 90 characters at 640 px).
     if isinstance(title.get("text"), list):
-        title["text"] = charts.wrap(" ".join(title["text"]), 64)
-    subtitle = charts.wrap(" ".join(title.get("subtitle", [])), 90) if title.get("subtitle") else []
-    subtitle.append(_("{site} · data release {date}").format(
-        site=_(SITE_NAME), date=i18n.format_date(DATA_RELEASE, lang)))
+        title["text"] = charts.wrap(" ".join(title["text"]), (text_width or width) // 10)
+    subtitle = charts.wrap(" ".join(title.get("subtitle", [])), (text_width or width) * 9 // 64) \
+        if title.get("subtitle") else []
+    subtitle += charts.wrap(_("{site} · data release {date}").format(
+        site=_(SITE_NAME), date=i18n.format_date(DATA_RELEASE, lang)), (text_width or width) * 9 // 64)
     spec["title"] = {**title, "subtitle": subtitle, "font": FONT, "subtitleFont": FONT, "fontSize": 16,
                      "subtitleFontSize": 11, "subtitleColor": "#3d5249"}
     config = spec.setdefault("config", {})
@@ -83,11 +89,11 @@ def png(chart: alt.Chart, lang: str, scale: float = 2.0) -> bytes:
     return vlc.vegalite_to_png(export_spec(chart, lang), scale=scale)
 
 
-def svg(chart: alt.Chart, lang: str) -> bytes:
+def svg(chart: alt.Chart, lang: str, width: int = EXPORT_WIDTH, text_width: int | None = None) -> bytes:
     import vl_convert as vlc
 
     _fonts()
-    return vlc.vegalite_to_svg(export_spec(chart, lang)).encode("utf-8")
+    return vlc.vegalite_to_svg(export_spec(chart, lang, width, text_width)).encode("utf-8")
 
 
 def csv(rows: pd.DataFrame) -> bytes:

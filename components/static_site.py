@@ -14,7 +14,7 @@ import string
 from dataclasses import dataclass
 from html import escape
 
-from components import content, exports, head, i18n, layouts, maps, reader, render, seo, site
+from components import content, exports, figures, head, i18n, layouts, maps, reader, render, seo, site
 from components.data import Package
 from components.i18n import N_
 
@@ -109,36 +109,6 @@ def markdown(text: str) -> str:
     return "".join(f"<p>{inline(ln)}</p>" for ln in lines)
 
 
-_SVG_ID = re.compile(r'\bid="([^"]+)"')
-
-
-def chart_html(item: exports.ChartExport, lang: str, index: int) -> str:
-    """The chart as inline SVG (rendered offline, as the exports), named for screen readers, with its numbers."""
-    _ = i18n.gettext_for(lang)
-    svg = _chart_svg(item, lang)
-    for ident in set(_SVG_ID.findall(svg)):  # ids stay unique when several charts share a page
-        svg = svg.replace(f'id="{ident}"', f'id="c{index}-{ident}"').replace(f"#{ident})", f"#c{index}-{ident})")
-    description = item.spec.get("description") or item.title
-    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(description)}" ', 1)
-    headers, rows = content.chart_table(item, lang)
-    numbers = _("The numbers in this chart")
-    return (f'<figure class="ls-chart">{svg}<figcaption>{escape(item.title)}</figcaption></figure>'
-            f'<details class="ls-chart-data" open><summary>{escape(numbers)}</summary>'
-            f"{render.simple_table(headers, rows)}</details>")
-
-
-_SVGS: dict[tuple[str, str], str] = {}
-
-
-def _chart_svg(item: exports.ChartExport, lang: str) -> str:
-    """The export's SVG without its fixed size (the page's CSS sizes it), rendered once per build process."""
-    key = (item.slug, lang)
-    if key not in _SVGS:
-        svg = exports.svg(item.chart, lang).decode("utf-8")
-        _SVGS[key] = re.sub(r'^<svg ([^>]*?)width="[\d.]+" height="[\d.]+"', r"<svg \1", svg, count=1)
-    return _SVGS[key]
-
-
 def map_html(block: layouts.Map, pkg: Package, lang: str, assets: Assets, page: "Page | None" = None) -> str:
     """The schematic map as static SVG (``components.static_map``), its downloads and its text summary."""
     _ = i18n.gettext_for(lang)
@@ -214,10 +184,9 @@ def reader_html(block: layouts.Reader, pkg: Package, lang: str) -> str:
             + reader.part_html(pkg, block.part, lang, link=link, page_link=page_link) + pager)
 
 
-def body(blocks: list, pkg: Package, lang: str, assets: Assets, page: Page, _counter=None) -> str:
+def body(blocks: list, pkg: Package, lang: str, assets: Assets, page: Page) -> str:
     """The blocks as HTML, in order."""
     _ = i18n.gettext_for(lang)
-    counter = _counter if _counter is not None else [0]
     out = []
     for b in blocks:
         if isinstance(b, layouts.Heading):
@@ -232,28 +201,27 @@ def body(blocks: list, pkg: Package, lang: str, assets: Assets, page: Page, _cou
             linked = {"link": reader_links(pkg)[0]} if b.kind in layouts.LINKED_KINDS else {}
             out.append(render.rows(b.kind, b.rows, lang, **b.options, **linked))
         elif isinstance(b, layouts.Chart):
-            counter[0] += 1
-            out.append(chart_html(b.item, lang, counter[0]))
+            out.append(figures.chart_figure(b.item, lang))
         elif isinstance(b, layouts.Map):
             out.append(map_html(b, pkg, lang, assets, page))
         elif isinstance(b, layouts.Reader):
             out.append(reader_html(b, pkg, lang))
         elif isinstance(b, layouts.Expander):
             out.append(f'<details class="ls-expander"><summary>{escape(b.title)}</summary>'
-                       f"{body(b.blocks, pkg, lang, assets, page, counter)}</details>")
+                       f"{body(b.blocks, pkg, lang, assets, page)}</details>")
         elif isinstance(b, layouts.Columns) and any(isinstance(c, layouts.Chart) for col in b.columns for c in col):
-            out.append(body([c for col in b.columns for c in col], pkg, lang, assets, page, counter))  # full width
+            out.append(body([c for col in b.columns for c in col], pkg, lang, assets, page))  # full width
         elif isinstance(b, layouts.Columns):
             out.append('<div class="ls-cols">' + "".join(
-                f'<div class="ls-w{int(w)}">{body(inner, pkg, lang, assets, page, counter)}</div>'
+                f'<div class="ls-w{int(w)}">{body(inner, pkg, lang, assets, page)}</div>'
                 for w, inner in zip(b.weights, b.columns)) + "</div>")
         elif isinstance(b, layouts.Tabs):
             for label, inner in b.tabs:
                 out.append(f'<section class="ls-tab"><h2>{escape(label)}</h2>'
-                           f"{body(_demote(inner), pkg, lang, assets, page, counter)}</section>")
+                           f"{body(_demote(inner), pkg, lang, assets, page)}</section>")
         elif isinstance(b, layouts.Choice):
             for _value, inner in b.sections:
-                out.append(body(inner, pkg, lang, assets, page, counter))
+                out.append(body(inner, pkg, lang, assets, page))
         elif isinstance(b, layouts.PageLinks):
             out.append(render.link_list([(site.static_path(lang, s), i18n.translate(t, lang))
                                          for _p, t, s in site.PAGES if s not in b.skip and has_twin(s)],

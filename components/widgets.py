@@ -14,7 +14,7 @@ from xml.sax.saxutils import unescape as xml_unescape
 
 import streamlit as st
 
-from components import content, data, exports, guard, i18n, maps, params, render, site, static_map
+from components import content, data, exports, figures, guard, i18n, maps, params, render, site, static_map
 from components.i18n import N_
 
 LANG_KEY = "lang"
@@ -147,23 +147,10 @@ def html(block: str) -> None:
     st.html(block)
 
 
-CHART_SLACK = 12  # px: the screen chart is the print one less its site line; a little room, never a scrollbar
-
-
-@functools.lru_cache(maxsize=64)
-def _chart_height(slug: str, lang: str) -> int:
-    """The chart's drawn height (its offline SVG's): the page keeps that room while Vega loads."""
-    svg = _export_bytes(slug, lang, "svg").decode("utf-8", "replace")
-    m = re.search(r'<svg[^>]*?\sheight="([\d.]+)"', svg)
-    return int(float(m.group(1))) + CHART_SLACK if m else 400
-
-
 def chart(item: exports.ChartExport, lang: str) -> None:
-    """A chart from :func:`content.target_charts`; its description becomes the accessible name. Its
-    height is fixed from the start, so nothing below it moves when the chart arrives."""
-    spec = {k: v for k, v in item.spec.items() if k != "description"}
-    with st.container(height=_chart_height(item.slug, lang), border=False, key=f"chart-{item.slug}"):
-        st.vega_lite_chart(spec, width="stretch", alt=item.spec.get("description"))
+    """A chart from :func:`content.target_charts` as the same pictures as the static edition and the exports
+    (no chart library to load; the picture's size reserves its box), with its numbers one tap away."""
+    html(figures.chart_figure(item, lang, inline=False))
 
 
 def kpi_grid(figures: list[dict], lang: str) -> None:
