@@ -39,8 +39,8 @@ DESCRIPTIONS = {
                   "UNESCO Global Geopark, tourist areas and product groups."),
     "urban-system": N_("The urban system and spatial structure of the adjusted Lạng Sơn provincial plan: 13 urban "
                        "areas, growth poles, the development axis, corridors and zones, on a schematic map."),
-    "infrastructure": N_("Industry, transport, energy, utilities, social infrastructure and the environment in "
-                         "the adjusted Lạng Sơn provincial plan, with every count the decision gives."),
+    "infrastructure": N_("Industry, transport, power, water and waste, social infrastructure and the environment "
+                         "in the adjusted Lạng Sơn provincial plan, with every count the decision gives."),
     "agriculture": N_("Agriculture, forestry and rural areas in the adjusted Lạng Sơn provincial plan: 2030 targets, "
                       "crops and production areas, forests, rural settlements and disadvantaged areas, each with its "
                       "source."),

@@ -344,7 +344,7 @@ def infrastructure(pkg: Package, lang: str) -> list:
                 Rows("item_list", content.infrastructure_items(pkg, lang, "road", "rail", "waterway",
                                                                "transport_other")),
             ]),
-            (_("Energy and utilities"),
+            (_("Other technical infrastructure"),
              grouped(content.UTILITY_GROUPS, lambda s: content.infrastructure_items(pkg, lang, *s))),
             (_("Social infrastructure"),
              [facts("social")] + [b for heading, sectors in content.SOCIAL_GROUPS for b in (
