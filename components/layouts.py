@@ -384,7 +384,7 @@ def agriculture(pkg: Package, lang: str) -> list:
         Twin("agriculture"),
         Heading(_("Targets for 2030")),
         Rows("figure_table", content.agriculture_targets(pkg, lang)),
-        Heading(_("Directions for agriculture")),
+        Heading(_("Directions and plan for agriculture")),
         Rows("item_list", content.statement_items(pkg, lang, ("agriculture",), ("orientation",))),
         Heading(_("Crops, products and production areas")),
         Rows("item_list", content.statement_items(pkg, lang, ("agriculture", "forestry"),
