@@ -50,6 +50,8 @@ def test_numbers_follow_the_locale(value, lang, shown):
     ((10000, None, "at_least", "bn_vnd"), "vi", "từ 10.000 tỷ đồng trở lên"),
     ((10000, None, "at_least", "bn_vnd"), "en", "at least VND 10,000 billion"),
     ((65, None, "maintain", "pct"), "en", "maintain 65%"),
+    ((65, None, "maintain", "pct"), "vi", "duy trì ở mức 65%"),
+    ((6000000, None, "about", "visits"), "vi", "khoảng 6.000.000 lượt người"),
     ((250, 270, "about", "thousand_bn_vnd"), "en", "about VND 250–270 trillion"),
     ((1227, 1339, "exact", "arcmin"), "vi", "20°27′–22°19′"),
 ])

@@ -15,7 +15,7 @@ APP = str(data.ROOT / "app.py")
 
 # page script -> {lang: strings that must be on the page}; figures checked in the locale's format.
 PAGES = {
-    "pages/overview.py": {"vi": ["khoảng 111.100 tỷ đồng", "10–11%/năm", "830.732 ha", "duy trì 65%"],
+    "pages/overview.py": {"vi": ["khoảng 111.100 tỷ đồng", "10–11%/năm", "830.732 ha", "duy trì ở mức 65%"],
                           "en": ["about VND 111,100 billion", "10–11% a year", "830,732 ha", "maintain 65%"]},
     "pages/targets.py": {"vi": ["khoảng 854–856 nghìn người", "75,5 tuổi", "từ 68 năm trở lên", "khoảng 3–3,5%",
                                 "0,7–0,75"],
@@ -24,7 +24,7 @@ PAGES = {
                                "en": ["Digital transformation"]},
     "pages/border-gates.py": {"vi": ["Ai Diễm", "Nà Ủ", "Bình Nhi Quan", "Yên Trạch"],
                               "en": ["Ai Diễm", "Nà Ủ", "Bình Nhi Quan", "Yên Trạch"]},
-    "pages/tourism.py": {"vi": ["khoảng 6.000.000 lượt khách", "từ 10.000 tỷ đồng trở lên"],
+    "pages/tourism.py": {"vi": ["khoảng 6.000.000 lượt người", "từ 10.000 tỷ đồng trở lên"],
                          "en": ["about 6,000,000 visits", "at least VND 10,000 billion"]},
     "pages/urban-system.py": {"vi": ["Nông trường Thái Bình", "Lương Văn Tri", "Cai Kinh"],
                               "en": ["Nông trường Thái Bình", "Lương Văn Tri", "Cai Kinh"]},
