@@ -75,8 +75,10 @@ def english_only_strings() -> list[str]:
         catalog = read_po(f)
     out = []
     for m in catalog:
-        if m.id and m.string != m.id:
-            for piece in re.split(r"{\w+}", m.id):
+        ids = (m.id,) if isinstance(m.id, str) else m.id  # a plural entry: singular and plural
+        strings = (m.string,) if isinstance(m.string, str) else m.string
+        for msgid in (i for i in ids if i and i not in strings):
+            for piece in re.split(r"{\w+}", msgid):
                 piece = piece.strip(" :;,.()—-–")
                 if len(piece) >= 8 and " " in piece:
                     out.append(piece)
