@@ -647,8 +647,9 @@ def target_charts(pkg: Package, lang: str) -> list[exports.ChartExport]:
                                            "indicator")], ignore_index=True)
     out.append(exports.ChartExport(
         "growth-2023-vs-target", title,
-        charts.actuals_against_target(actuals, target, lang, title, _("2023: as reported at the 2024 plan conference. "
-                                                                        "Target: Decision 339/QĐ-UBND, Art. 1, "
+        charts.actuals_against_target(actuals, target, lang, title, _("2023: as reported at the 2024 conference announcing "
+                                                                        "the provincial plan. Target: Decision "
+                                                                        "339/QĐ-UBND, Art. 1, "
                                                                         "section II.2.b")),
         rows))
     return out

@@ -353,6 +353,8 @@ def test_the_checks_catch_planted_violations(glossary):
         ("danh sách đầy đủ có lẽ nằm trong phụ lục", "the full list is presumably in an annex", "planted:12"),
         ("thông qua {area}", "through {area}", "planted:13"),
         ("Quy hoạch nói gì về vùng kinh tế", "What the plan says for its economic zone", "planted:14"),
+        ("Phương hướng phát triển nông nghiệp", "Orientation for agriculture", "planted:15"),
+        ("Định hướng phát triển du lịch", "Plans for tourism", "planted:16"),
     ]
     decision = _decision_text()
     found = inconsistencies(planted, glossary) + forbidden_uses(planted, glossary, decision) \
