@@ -37,8 +37,9 @@ DESCRIPTIONS = {
                        "border-gate economic zone, dry ports and logistics."),
     "tourism": N_("Tourism in the adjusted Lạng Sơn provincial plan: visitor and revenue targets, Mẫu Sơn, the "
                   "UNESCO Global Geopark, tourist areas and product groups."),
-    "urban-system": N_("The urban system and spatial structure of the adjusted Lạng Sơn provincial plan: 13 urban "
-                       "areas, growth poles, the development axis, corridors and zones, on a schematic map."),
+    "urban-system": N_("The urban system and spatial structure of the adjusted Lạng Sơn provincial plan on a "
+                       "schematic map: 13 urban areas, growth poles, the development axis, economic corridors and "
+                       "socio-economic zones."),
     "infrastructure": N_("Industry, transport, power, water and waste, social infrastructure and the environment "
                          "in the adjusted Lạng Sơn provincial plan, with every count the decision gives."),
     "agriculture": N_("Agriculture, forestry and rural areas in the adjusted Lạng Sơn provincial plan: 2030 targets, "

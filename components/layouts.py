@@ -259,7 +259,8 @@ def border_gates(pkg: Package, lang: str) -> list:
         Heading(_("Dry ports, logistics and trade zones")),
         Rows("item_list", content.logistics_items(pkg, lang, exclude=("border_economic_zone",))),
         Heading(_("The service sector")),
-        Caption(_("Article 1, section III.1.b, and the western zone in III.3.c; tourism has a page of its own.")),
+        Caption(_("Article 1, section III.1.b, and the western economic zone in III.3.c; tourism has a page of its "
+                  "own.")),
         Rows("item_list", content.statement_items(pkg, lang, ("services",))),
         Heading(_("What changed from the 2024 plan")),
         Rows("version_table", content.version_rows_for(pkg, lang, content.BORDER_VERSION_ITEMS)),
