@@ -74,9 +74,11 @@ data-lock: $(VENV)/.runtime
 	$(PY) -m components.lock
 
 # Re-extract UI strings and merge them into the Vietnamese catalog (then translate the new entries).
+# The template has no header; the catalog keeps its own (Language, Plural-Forms: Vietnamese has one
+# form), and its dates stay put so that an unchanged catalog is rewritten byte for byte.
 catalogs: $(VENV)/.runtime
 	$(VENV)/bin/pybabel -q extract -F babel.cfg --omit-header --no-location --sort-output -o locales/messages.pot .
-	$(VENV)/bin/pybabel -q update -i locales/messages.pot -d locales -l vi --omit-header --no-fuzzy-matching --ignore-obsolete
+	$(VENV)/bin/pybabel -q update -i locales/messages.pot -d locales -l vi --ignore-pot-creation-date --no-fuzzy-matching --ignore-obsolete
 
 clean:
 	rm -rf $(VENV) .pytest_cache artifacts .serve-prod build node_modules

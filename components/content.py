@@ -375,7 +375,7 @@ def partners_text(crossings: list[dict], lang: str) -> str:
     parts = []
     for c in crossings:
         partner = c.get(i18n.col("partner", lang)) or _("not named in the sources")
-        parts.append(_("{name} — partner on the Chinese side: {partner}").format(
+        parts.append(_("{name} — counterpart on the Chinese side: {partner}").format(
             name=c[i18n.col("name", lang)], partner=partner))
     return "; ".join(parts)
 
@@ -399,7 +399,8 @@ def crossing_rows(pkg: Package, lang: str) -> list[dict]:
     for c in records(pkg["border_crossings"]):
         partner = c.get(i18n.col("partner", lang)) or _("not named in the sources")
         out.append({"label": c[i18n.col("name", lang)],
-                    "value": _("{kind}; partner: {partner}").format(kind=i18n.translate(GATE_KINDS[c["kind"]], lang), partner=partner),
+                    "value": _("{kind}; counterpart on the Chinese side: {partner}").format(
+                        kind=i18n.translate(GATE_KINDS[c["kind"]], lang), partner=partner),
                     "cite": cite(pkg, c, lang)})
     return out
 
@@ -646,7 +647,8 @@ def target_charts(pkg: Package, lang: str) -> list[exports.ChartExport]:
                       sourced_rows(pkg, pkg["targets"][pkg["targets"]["id"] == target["id"]], lang,
                                            "indicator")], ignore_index=True)
     build = functools.partial(charts.actuals_against_target, actuals, target, lang, title, _(
-        "2023: as reported at the 2024 plan conference. Target: Decision 339/QĐ-UBND, Art. 1, section II.2.b"))
+        "2023: as reported at the 2024 conference announcing the provincial plan. Target: Decision 339/QĐ-UBND, "
+        "Art. 1, section II.2.b"))
     out.append(exports.ChartExport("growth-2023-vs-target", title, build(), rows,
                                    narrow=build(label_width=NARROW_LABELS)))
     return out

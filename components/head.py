@@ -32,14 +32,16 @@ DESCRIPTIONS = {
                   "words it, with charts, the 2024 plan beside it and the official Vietnamese one tap away."),
     "breakthroughs": N_("The breakthroughs, focus tasks, pillars of digital transformation and viewpoints of the "
                         "adjusted Lạng Sơn provincial plan, each with its source."),
-    "border-gates": N_("Lạng Sơn's border gates in the adjusted provincial plan: the 5 priority gates, the "
-                       "crossings, the border-gate economic zone, dry ports and logistics, on a schematic map."),
+    "border-gates": N_("Border gates in the adjusted Lạng Sơn provincial plan on a schematic map: the 5 "
+                       "priority gates and crossings, the other gates and crossings, the Đồng Đăng – Lạng Sơn "
+                       "border-gate economic zone, dry ports and logistics."),
     "tourism": N_("Tourism in the adjusted Lạng Sơn provincial plan: visitor and revenue targets, Mẫu Sơn, the "
                   "UNESCO Global Geopark, tourist areas and product groups."),
-    "urban-system": N_("The urban system and spatial structure of the adjusted Lạng Sơn provincial plan: 13 urban "
-                       "areas, growth poles, the development axis, corridors and zones, on a schematic map."),
-    "infrastructure": N_("Industry, transport, energy, utilities, social infrastructure and the environment in "
-                         "the adjusted Lạng Sơn provincial plan, with every count the decision gives."),
+    "urban-system": N_("The urban system and spatial structure of the adjusted Lạng Sơn provincial plan on a "
+                       "schematic map: 13 urban areas, growth poles, the development axis, economic corridors and "
+                       "socio-economic zones."),
+    "infrastructure": N_("Industry, transport, power, water and waste, social infrastructure and the environment "
+                         "in the adjusted Lạng Sơn provincial plan, with every count the decision gives."),
     "agriculture": N_("Agriculture, forestry and rural areas in the adjusted Lạng Sơn provincial plan: 2030 targets, "
                       "crops and production areas, forests, rural settlements and disadvantaged areas, each with its "
                       "source."),

@@ -56,6 +56,12 @@ def gettext_for(lang: str) -> Callable[[str], str]:
     return _catalog(resolve_lang(lang)).gettext
 
 
+def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
+    """``ngettext`` for one language: English has two forms (1 result, 2 results), Vietnamese one
+    (the catalog's ``Plural-Forms: nplurals=1; plural=0;``)."""
+    return _catalog(resolve_lang(lang)).ngettext
+
+
 def translate(msgid: str, lang: str) -> str:
     """Translate a msgid held in a variable (marked with ``N_`` where it is defined)."""
     return gettext_for(lang)(msgid)

@@ -36,7 +36,7 @@ SLIDES = {  # id -> title msgid
     "vision": N_("The plan in three sentences"),
     "targets": N_("Headline targets"),
     "gates": N_("The 5 priority gates and crossings"),
-    "map": N_("Map of the plan"),
+    "map": N_("Schematic map of the plan"),
     "tourism": N_("Tourism targets for 2030"),
 }
 MAP_LAYERS = ("zones", "urban", "gates", "ports", "poles", "axis")

@@ -271,7 +271,8 @@ def border_gates(pkg: Package, lang: str) -> list:
         Heading(_("Dry ports, logistics and trade zones")),
         Rows("item_list", content.logistics_items(pkg, lang, exclude=("border_economic_zone",))),
         Heading(_("The service sector")),
-        Caption(_("Article 1, section III.1.b, and the western zone in III.3.c; tourism has a page of its own.")),
+        Caption(_("Article 1, section III.1.b, and the western economic zone in III.3.c; tourism has a page of its "
+                  "own.")),
         Rows("item_list", content.statement_items(pkg, lang, ("services",))),
         Heading(_("What changed from the 2024 plan")),
         Rows("version_table", content.version_rows_for(pkg, lang, content.BORDER_VERSION_ITEMS)),
@@ -356,7 +357,7 @@ def infrastructure(pkg: Package, lang: str) -> list:
                 Rows("item_list", content.infrastructure_items(pkg, lang, "road", "rail", "waterway",
                                                                "transport_other")),
             ]),
-            (_("Energy and utilities"),
+            (_("Other technical infrastructure"),
              grouped(content.UTILITY_GROUPS, lambda s: content.infrastructure_items(pkg, lang, *s))),
             (_("Social infrastructure"),
              [facts("social")] + [b for heading, sectors in content.SOCIAL_GROUPS for b in (
@@ -396,7 +397,7 @@ def agriculture(pkg: Package, lang: str) -> list:
         Twin("agriculture"),
         Heading(_("Targets for 2030")),
         Rows("figure_table", content.agriculture_targets(pkg, lang)),
-        Heading(_("Directions for agriculture")),
+        Heading(_("Directions and plan for agriculture")),
         Rows("item_list", content.statement_items(pkg, lang, ("agriculture",), ("orientation",))),
         Heading(_("Crops, products and production areas")),
         Rows("item_list", content.statement_items(pkg, lang, ("agriculture", "forestry"),

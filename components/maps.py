@@ -145,7 +145,7 @@ def layer_points(pkg: Package, lang: str) -> dict[str, pd.DataFrame]:
             "id": c["id"], "lat": lat, "lon": lon, "label": short_label(c[i18n.col("name", lang)]), "priority": priority,
             "size": 22 if priority else 15,
             "tooltip": _tip(c[i18n.col("name", lang)], i18n.translate(content.GATE_KINDS[c["kind"]], lang),
-                            _("partner on the Chinese side: {partner}").format(partner=partner),
+                            _("counterpart on the Chinese side: {partner}").format(partner=partner),
                             _("one of the 5 priority gates and crossings") if priority else None,
                             _source_line(pkg, c, lang), _precision(prec, lang))})
 

@@ -21,7 +21,7 @@ PAGES = [
     ("pages/infrastructure.py", N_("Industry and infrastructure"), "infrastructure"),
     ("pages/agriculture.py", N_("Agriculture and rural areas"), "agriculture"),
     ("pages/commune.py", N_("My commune"), "commune"),
-    ("pages/plan.py", N_("The plan, paragraph by paragraph"), "plan"),
+    ("pages/plan.py", N_("The decision, paragraph by paragraph"), "plan"),
     ("pages/search.py", N_("Search"), "search"),
     ("pages/sources.py", N_("Sources and data"), "sources"),
 ]

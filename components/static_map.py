@@ -948,7 +948,7 @@ def _summary(pkg: Package, lang: str, kind: str, unit_id: str | None) -> tuple[d
             partner = c.get(i18n.col("partner", lang)) or _("not named in the sources")
             out.append({"title": c[i18n.col("name", lang)], "text": sentence(
                 i18n.translate(content.GATE_KINDS[c["kind"]], lang),
-                _("partner on the Chinese side: {partner}").format(partner=partner),
+                _("counterpart on the Chinese side: {partner}").format(partner=partner),
                 _("one of the 5 priority gates and crossings") if c.get("priority_id") else None,
                 _position(pkg, "border_crossing", c["id"], lang)), "cite": content.cite(pkg, c, lang)})
 

@@ -5,8 +5,9 @@ One list of planning terms, with Decision 339's own wording as the authority (is
   catalog entry or table row (and, for terms marked ``both``, the English term never sits beside
   Vietnamese that lacks the glossary's Vietnamese);
 - no Vietnamese or English text uses a rendering the glossary forbids ("hậu cần" for logistics,
-  "thị trấn", "bản đồ sơ đồ" …), except inside the decision's own words quoted verbatim;
-- "Quyết định" is capitalised when it names a decision.
+  "thị trấn", "bản đồ sơ đồ" …), except inside at least 40 characters quoted verbatim from the decision;
+- "Quyết định" is capitalised when it names a decision;
+- the wordings #19 replaced because they read as translated do not come back.
 ``quote_vi`` columns are verbatim extracts of the sources and are left out of every check.
 """
 
@@ -75,11 +76,18 @@ def load_glossary(path: Path = GLOSSARY) -> list[dict]:
 
 
 def catalog_pairs(path: Path = CATALOG) -> list[tuple[str, str, str]]:
-    """(Vietnamese, English, where) for every catalog entry."""
+    """(Vietnamese, English, where) for every catalog entry; a plural entry gives one pair per English form."""
     with path.open("rb") as f:
         catalog = read_po(f)
-    return [(m.string, m.id, f"messages.po: {m.id[:60]!r}") for m in catalog
-            if m.id and isinstance(m.id, str) and m.string]
+    pairs = []
+    for m in catalog:
+        if not m.id:
+            continue
+        ids = (m.id,) if isinstance(m.id, str) else tuple(m.id)
+        strings = (m.string,) if isinstance(m.string, str) else tuple(m.string)
+        for english in ids:
+            pairs.append((strings[0] if strings else "", english, f"messages.po: {english[:60]!r}"))
+    return pairs
 
 
 def table_pairs(data_dir: Path = DATA) -> list[tuple[str, str, str]]:
@@ -92,6 +100,26 @@ def table_pairs(data_dir: Path = DATA) -> list[tuple[str, str, str]]:
                     if col.endswith("_vi") and col != "quote_vi" and f"{col[:-3]}_en" in row:
                         pairs.append((row[col] or "", row[f"{col[:-3]}_en"] or "", f"{path.name}:{line}:{col}"))
     return pairs
+
+
+# Columns in one language only, on purpose: verbatim quotes, and the translator's notes on the English.
+ONE_LANGUAGE_COLUMNS = {"quote_vi", "note_en"}
+
+
+def unpaired_columns(data_dir: Path = DATA) -> list[str]:
+    """``*_vi`` columns without their ``*_en`` (or the other way round): a renamed column would drop out
+    of :func:`table_pairs` silently."""
+    unpaired = []
+    for path in sorted(data_dir.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            header = next(csv.reader(f))
+        for col in header:
+            if col in ONE_LANGUAGE_COLUMNS or not col.endswith(("_vi", "_en")):
+                continue
+            other = col[:-3] + ("_en" if col.endswith("_vi") else "_vi")
+            if other not in header:
+                unpaired.append(f"{path.name}: {col} without {other}")
+    return unpaired
 
 
 def _found_terms(vi: str, glossary: list[dict]) -> list[dict]:
@@ -135,6 +163,19 @@ def _decision_text() -> str:
     return norm_vi(DECISION.read_text(encoding="utf-8"))
 
 
+# A forbidden word passes only inside this many characters of the decision quoted verbatim: a word or a
+# short phrase the decision also contains ("Hậu cần" as a label) is a rendering, not a quotation.
+QUOTATION_MIN = 40
+
+
+def quoted_from(text: str, start: int, end: int, decision: str, width: int = QUOTATION_MIN) -> bool:
+    """Whether ``text[start:end]`` lies in a stretch of at least ``width`` characters of ``text`` that the
+    decision contains verbatim (both normalised). A text shorter than ``width`` is never a quotation."""
+    width = max(width, end - start)
+    first, last = max(0, end - width), min(start, len(text) - width)
+    return any(text[i:i + width] in decision for i in range(first, last + 1))
+
+
 def forbidden_uses(pairs, glossary, decision: str) -> list[str]:
     """Forbidden renderings in either language; Vietnamese quoted verbatim from the decision is allowed."""
     problems = []
@@ -145,14 +186,47 @@ def forbidden_uses(pairs, glossary, decision: str) -> list[str]:
                 text = norm_vi(vi)
                 for m in pattern.finditer(text):
                     # the decision's own words (e.g. "hậu cần logistics", III.1.c) may be quoted as they stand
-                    context = text[max(0, m.start() - 20):m.end() + 20]
-                    if context not in decision:
+                    if not quoted_from(text, m.start(), m.end(), decision):
                         problems.append(f"{where}: “{bad}” (glossary: {g['term_vi']}) in: {vi[:120]}")
         for bad in _alts(g["forbidden_en"]):
             pattern = _en_word(norm_en(bad))
             for _, en, where in pairs:
                 if pattern.search(norm_en(en)):
                     problems.append(f"{where}: “{bad}” (glossary: {g['term_en']}) in: {en[:120]}")
+    return problems
+
+
+# Renderings wrong for one English entry though right elsewhere, so not the glossary's to forbid:
+# (English entry, case-folded; Vietnamese it must not contain; why).
+WRONG_FOR_ENTRY = [
+    ("sector", "ngành, lĩnh vực", "the GRDP and employment charts group by the three 'khu vực' of II.2.b; "
+                                  "'ngành, lĩnh vực' is III's sectors and fields"),
+]
+
+
+def wrong_for_entry(pairs) -> list[str]:
+    problems = []
+    for vi, en, where in pairs:
+        for english, bad, why in WRONG_FOR_ENTRY:
+            if norm_en(en) == english and _word(norm_vi(bad)).search(norm_vi(vi)):
+                problems.append(f"{where}: “{bad}” for “{en}” ({why})")
+    return problems
+
+
+# Wordings #19 replaced because they read as translated or spoken: (Vietnamese, what to write instead).
+RETIRED_VI = [
+    ("mang theo bên mình", "a phone-handover label says what it does: “Xem tiếp trên điện thoại”"),
+    ("có lẽ", "a note states a possibility: “có thể”"),
+    ("thông qua {", "a route is “qua {area}”; “thông qua” is “by means of”"),
+    ("nói gì", "a heading states the content: “Nội dung quy hoạch về …”"),
+]
+
+
+def retired_wordings(pairs) -> list[str]:
+    problems = []
+    for vi, _, where in pairs:
+        text = norm_vi(vi)
+        problems += [f"{where}: “{bad}” ({instead}) in: {vi[:120]}" for bad, instead in RETIRED_VI if bad in text]
     return problems
 
 
@@ -219,6 +293,25 @@ def test_forbidden_renderings_are_not_glossary_renderings(glossary):
 # --- the catalog and the tables follow it ----------------------------------------------------------
 
 
+def test_every_catalog_entry_and_table_column_is_checked():
+    """No entry or column drops out of the checks unnoticed (a plural entry, a renamed column)."""
+    with CATALOG.open("rb") as f:
+        entries = [m for m in read_po(f) if m.id]
+    catalog = catalog_pairs()
+    assert len(entries) >= 300 and len({p[1] for p in catalog}) >= len(entries)
+    assert all(vi and en for vi, en, _ in catalog), "an untranslated catalog entry"
+    assert unpaired_columns() == []
+    checked = {(where.split(":")[0], where.split(":")[2]) for _, _, where in table_pairs()}
+    for path in sorted(DATA.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            header = next(csv.reader(f))
+        for col in header:
+            if col.endswith("_vi") and col not in ONE_LANGUAGE_COLUMNS:
+                assert (path.name, col) in checked, f"{path.name}: {col} is not checked"
+    filled = {(w.split(":")[0], w.split(":")[2]) for vi, en, w in table_pairs() if vi.strip() and en.strip()}
+    assert filled == checked, f"columns with no filled pair: {sorted(checked - filled)}"
+
+
 def test_glossary_terms_are_rendered_the_glossary_way(pairs, glossary):
     assert inconsistencies(pairs, glossary) == []
 
@@ -232,6 +325,14 @@ def test_quyet_dinh_is_capitalised_when_it_names_the_decision(pairs):
     assert lower_case_decisions([p for p in pairs if norm_vi(p[0]) not in decision]) == []
 
 
+def test_no_entry_takes_a_rendering_meant_for_another(pairs):
+    assert wrong_for_entry(pairs) == []
+
+
+def test_the_wordings_replaced_in_19_do_not_come_back(pairs):
+    assert retired_wordings(pairs) == []
+
+
 # --- the checks can fail -------------------------------------------------------------------------
 
 
@@ -243,12 +344,36 @@ def test_the_checks_catch_planted_violations(glossary):
         ("Mục tiêu đến năm 2030", "Targets to 2030", "planted:4"),
         ("Các khu công nghiệp", "Industrial zones", "planted:5"),
         ("công trình quyết định nêu tại đây", "sites the decision places here", "planted:6"),
+        # a word the decision also contains is not thereby a quotation of it
+        ("Hậu cần", "Supply services", "planted:7"),
+        ("dịch vụ hậu cần", "logistics services", "planted:8"),
+        ("(3 trong số đó thuộc 5 cửa khẩu ưu tiên)", "(3 of them among the 5 priority gates)", "planted:9"),
+        ("Ngành, lĩnh vực", "Sector", "planted:10"),
+        ("Mang theo bên mình", "Take it with you", "planted:11"),
+        ("danh sách đầy đủ có lẽ nằm trong phụ lục", "the full list is presumably in an annex", "planted:12"),
+        ("thông qua {area}", "through {area}", "planted:13"),
+        ("Quy hoạch nói gì về vùng kinh tế", "What the plan says for its economic zone", "planted:14"),
+        ("Phương hướng phát triển nông nghiệp", "Orientation for agriculture", "planted:15"),
+        ("Định hướng phát triển du lịch", "Plans for tourism", "planted:16"),
     ]
     decision = _decision_text()
     found = inconsistencies(planted, glossary) + forbidden_uses(planted, glossary, decision) \
-        + lower_case_decisions(planted)
+        + lower_case_decisions(planted) + wrong_for_entry(planted) + retired_wordings(planted)
     for _, _, where in planted:
         assert any(p.startswith(where + ":") for p in found), where
-    # and the decision's own words stay allowed
-    verbatim = [("trung tâm dịch vụ cửa khẩu và hậu cần logistics quốc gia", "logistics", "verbatim:1")]
+    # and the decision's own words stay allowed: a long enough stretch, or a whole paragraph of it
+    verbatim = [("trung tâm dịch vụ cửa khẩu và hậu cần logistics quốc gia", "logistics", "verbatim:1"),
+                ("Phát triển đồng bộ hệ thống các khu thương mại, kho bãi, vận tải đường bộ, đường sắt, các loại "
+                 "hình dịch vụ, hậu cần, trung tâm logistics chất lượng cao,", "… logistics …", "verbatim:2")]
     assert forbidden_uses(verbatim, glossary, decision) == []
+    assert wrong_for_entry([("Phương hướng phát triển ngành, lĩnh vực", "Directions for sectors and fields",
+                             "right:1")]) == []
+
+
+def test_a_quotation_needs_forty_characters_of_the_decision():
+    decision = norm_vi("… phát triển trung tâm dịch vụ cửa khẩu và hậu cần logistics quốc gia và quốc tế …")
+    text = norm_vi("trung tâm dịch vụ cửa khẩu và hậu cần logistics quốc gia")
+    start = text.index("hậu cần")
+    assert quoted_from(text, start, start + 7, decision)
+    assert not quoted_from("hậu cần", 0, 7, decision)  # the whole entry, but no quotation
+    assert not quoted_from("hậu cần cho dịch vụ cửa khẩu và kho bãi", 0, 7, decision)

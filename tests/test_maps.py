@@ -97,7 +97,7 @@ def test_tooltips_speak_the_page_language(pkg):
     vi = maps.layer_points(pkg, "vi")["gates"].set_index("id").loc["gate_chi_ma", "tooltip"]
     en = maps.layer_points(pkg, "en")["gates"].set_index("id").loc["gate_chi_ma", "tooltip"]
     assert "đối diện phía Trung Quốc: Ai Diễm" in vi
-    assert "partner on the Chinese side: Ai Diễm" in en
+    assert "counterpart on the Chinese side: Ai Diễm" in en
     assert "Quyết định 339/QĐ-UBND" in vi and "Decision 339/QĐ-UBND" in en
 
 

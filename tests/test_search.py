@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -104,6 +106,7 @@ def test_search_page_keeps_the_query_in_the_url_and_links_to_the_commune():
     at.run()
     at.switch_page("pages/search.py").run()
     assert not at.exception
+    assert any(re.fullmatch(r"Tìm thấy \d+ kết quả cho “huu lung”", m.value) for m in at.markdown)
     assert "Hữu Lũng" in next(e.proto.body for e in at.get("html") if "ls-result" in e.proto.body)
     links = at.get("page_link")
     assert any("06385" in str(link.proto) for link in links)

@@ -163,4 +163,4 @@ def test_legend_for_the_page_names_each_zone_in_its_colour(pkg):
     assert "▲" in {e["symbol"] for e in entries}
     html = render.map_legend(entries, "Legend")
     assert "Eastern economic zone" in html and html.count("<li>") == len(entries)
-    assert [e["label"] for e in static_map.legend(pkg, "vi", "gates")][0] == "Đô thị (lớn: loại II; nhỏ: loại III)"
+    assert [e["label"] for e in static_map.legend(pkg, "vi", "gates")][0] == "Đô thị (chấm lớn: loại II; chấm nhỏ: loại III)"

@@ -53,8 +53,9 @@ def vocabulary():
                 en_data += names
     with (i18n.LOCALES_DIR / "vi" / "LC_MESSAGES" / "messages.po").open("rb") as f:
         catalog = [m for m in read_po(f) if m.id]
-    vi = _words(vi_data + [m.string for m in catalog] + ["English", "GRDP"])
-    en = _words(en_data + [m.id for m in catalog] + ["Tiếng Việt", "Lạng Sơn"])
+    forms = lambda value: [value] if isinstance(value, str) else list(value)  # noqa: E731  plural entries
+    vi = _words(vi_data + [s for m in catalog for s in forms(m.string)] + ["English", "GRDP"])
+    en = _words(en_data + [s for m in catalog for s in forms(m.id)] + ["Tiếng Việt", "Lạng Sơn"])
     return {"vi": vi, "en": en}
 
 
