@@ -24,6 +24,7 @@ import kubernetes_validate
 import pytest
 import yaml
 
+from components import server, site
 from deploy import serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,13 +38,9 @@ CUSTOM_KINDS = {
     ("gateway.envoyproxy.io/v1alpha1", "ClientTrafficPolicy"),
     ("gateway.envoyproxy.io/v1alpha1", "BackendTrafficPolicy"),
 }
-# The static edition's paths (branch static: components/server.py and the site locations of nginx.conf.in).
-STATIC_PREFIXES = ("/vi", "/en", "/assets")
-STATIC_FILES = ("/sitemap.xml", "/robots.txt", "/lang-son-plan-data.zip")
-# Its pages run no script: the stricter policy the static edition defines (deploy/serve.py's STATIC_CSP once
-# merged; this copy until then).
-STATIC_CSP = ("default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-              "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+# The static edition's paths, as components/server.py routes them (and nginx.conf.in serves them).
+STATIC_PREFIXES = (*(f"/{lang}" for lang in site.STATIC_LANGS), "/assets")
+STATIC_FILES = server.ROOT_FILES
 # Gateway API durations (GEP-2257).
 DURATION = re.compile(r"^([0-9]{1,5}(h|m|s|ms)){1,4}$")
 UID = 10001
@@ -501,10 +498,8 @@ def test_the_image_builds_the_static_edition_where_nginx_serves_it():
     [build] = [c for c in _instr(_stages()["site"], "RUN") if "components.static_build" in c]
     out = build.split("--out ")[1].split()[0]
     assert any(c == f"--from=site /app/{out} /srv/static" for c in _instr(_stages()["static"], "COPY"))
-    static_build = pytest.importorskip("components.static_build",
-                                       reason="the static edition is not merged on this branch yet")
+    from components import static_build, static_site
     assert static_build.OUT == ROOT / out
-    from components import static_site
     assert static_site.DATA_ZIP in STATIC_FILES
 
 
@@ -536,26 +531,46 @@ def _static_conf_headers() -> dict[str, str]:
 def test_static_nginx_sends_the_static_editions_headers():
     headers = _static_conf_headers()
     assert headers.pop("Cache-Control") == "$static_cache_control"
-    assert headers["Content-Security-Policy"] == getattr(serve, "STATIC_CSP", STATIC_CSP)
+    # One policy for the static pages, whoever serves them: the app's process, nginx.conf.in, static-site.conf.
+    assert serve.STATIC_CSP == server.STATIC_CSP
+    assert headers["Content-Security-Policy"] == server.STATIC_CSP
     app = serve.security_headers()
     assert {k: v for k, v in headers.items() if k != "Content-Security-Policy"} == {
         k: v for k, v in app.items() if k != "Content-Security-Policy"}
 
 
+def _nginx_regex(path: str) -> str:
+    return path.lstrip("/").replace(".", r"\.")
+
+
 def test_static_nginx_matches_the_static_locations_of_nginx_conf_in(tmp_path):
-    """Once the static edition is merged, deploy/nginx.conf.in serves it too: same paths, headers and caching."""
-    if "{{site_root}}" not in (ROOT / "deploy" / "nginx.conf.in").read_text(encoding="utf-8"):
-        pytest.skip("deploy/nginx.conf.in serves no static edition on this branch yet")
-    conf = serve.render_nginx([8511], listen="127.0.0.1", port=9000, run_dir=tmp_path, static_root=tmp_path)
+    """deploy/nginx.conf.in serves the static edition too: the same paths, headers and caching."""
+    conf = serve.render_nginx([8511], listen="127.0.0.1", port=9000, run_dir=tmp_path, static_root=tmp_path,
+                              site_root=tmp_path / "site")
+    assert f"root {tmp_path / 'site'};" in conf
     csps = set(re.findall(r'add_header Content-Security-Policy "(.*?)" always;', conf))
     assert _static_conf_headers()["Content-Security-Policy"] in csps
     caches = set(re.findall(r'add_header Cache-Control "(.*?)" always;', conf))
     static = (ROOT / "deploy" / "static-site.conf").read_text(encoding="utf-8")
     mine = set(re.findall(r'^\s+\S+\s+"(public[^"]*|no-store)";$', static, re.M))
-    assert caches - {"public, max-age=31536000, immutable"} <= mine | {"public, max-age=31536000, immutable"}
-    assert {"public, max-age=31536000, immutable", "public, max-age=300", "no-store"} <= mine
-    for path in (*STATIC_PREFIXES, *STATIC_FILES):
-        assert path.strip("/").split(".")[0] in conf
+    assert caches == mine == {server.IMMUTABLE, server.REVALIDATE, "no-store"}
+    # Each of the static edition's paths, location by location, in both configurations.
+    langs = "|".join(site.STATIC_LANGS)
+    files = "|".join(_nginx_regex(f) for f in STATIC_FILES)
+    site_root = re.escape(str(tmp_path / "site"))
+    central = {loc: re.search(r'add_header Cache-Control "(.*?)" always;', body).group(1) for loc, body in
+               re.findall(rf"^\s+location ([^{{\n]+) \{{\n\s+root {site_root};\n(.*?)^\s+\}}$", conf, re.M | re.S)}
+    assert central == {"^~ /assets/": server.IMMUTABLE, f"~ ^/({langs})(/|$)": server.REVALIDATE,
+                       f"~ ^/({files})$": server.REVALIDATE, "= /404.html": "no-store"}
+    alone = re.findall(r"^\s+location (.+?) \{", static, re.M)
+    assert alone == ["= /healthz", "^~ /assets/", f"~ ^/({langs})(/|$)", *(f"= {f}" for f in STATIC_FILES),
+                     "= /404.html", "/"]
+    cache_map = dict(re.findall(r"^\s+(\S+)\s+\"(.*?)\";$", static.split("map $uri $static_cache_control {")[1]
+                                .split("}")[0], re.M))
+    assert cache_map == {"default": server.REVALIDATE, "~^/assets/": server.IMMUTABLE, "/404.html": "no-store",
+                         "/healthz": "no-store"}
+    # The routes of components/server.py: the same prefixes and files.
+    assert {r.path for r in server.routes(tmp_path)} >= {*STATIC_PREFIXES, *STATIC_FILES}
 
 
 @pytest.fixture(scope="module")
@@ -628,7 +643,7 @@ def test_static_nginx_caches_what_a_cdn_may_keep(static_site, path, status, cach
     assert got == status
     assert headers.get("Cache-Control") == cache  # never a cached 404
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert headers["Content-Security-Policy"] == getattr(serve, "STATIC_CSP", STATIC_CSP)
+    assert headers["Content-Security-Policy"] == server.STATIC_CSP
     if status == 301:
         assert headers["Location"] == path + "/"  # relative: the public host is the gateway's
     if status == 404:
