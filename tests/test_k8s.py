@@ -335,13 +335,28 @@ def test_network_policy_admits_only_the_gateway_and_dns(name):
         [rule] = spec["ingress"]
         [peer] = rule["from"]
         assert peer["namespaceSelector"]["matchLabels"] == {"kubernetes.io/metadata.name": "envoy-gateway-system"}
+        # This Gateway's Envoy pods only: its name and its namespace (both overlays name it the same).
         assert peer["podSelector"]["matchLabels"] == {
-            "gateway.envoyproxy.io/owning-gateway-name": gateway["metadata"]["name"]}
+            "gateway.envoyproxy.io/owning-gateway-name": gateway["metadata"]["name"],
+            "gateway.envoyproxy.io/owning-gateway-namespace": gateway["metadata"].get("namespace", "lang-son-plan")}
         served = [p["containerPort"] for p in _container(objects, deployment)["ports"]]
         assert [p["port"] for p in rule["ports"]] == served
         [egress] = spec["egress"]
         assert sorted((p["protocol"], p["port"]) for p in egress["ports"]) == [("TCP", 53), ("UDP", 53)]
         assert egress["to"][0]["podSelector"]["matchLabels"] == {"k8s-app": "kube-dns"}
+
+
+def test_each_overlays_pods_admit_only_its_own_gateway():
+    """Two overlays on one cluster: neither one's Envoy pods match the other's network policies."""
+    namespaces = {name: _one(SETS[name], "Gateway", "lang-son-plan")["metadata"]["namespace"] for name in OVERLAYS}
+    assert len(set(namespaces.values())) == len(namespaces)
+    for name in OVERLAYS:
+        for other in OVERLAYS:
+            envoy = {"gateway.envoyproxy.io/owning-gateway-name": "lang-son-plan",
+                     "gateway.envoyproxy.io/owning-gateway-namespace": namespaces[other]}
+            for policy in (o for o in SETS[name] if o["kind"] == "NetworkPolicy"):
+                [peer] = policy["spec"]["ingress"][0]["from"]
+                assert _matches(peer["podSelector"]["matchLabels"], envoy) == (name == other)
 
 
 # --- the edge: Gateway API and Envoy Gateway objects, field by field ---------------------------------------
