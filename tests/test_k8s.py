@@ -38,6 +38,7 @@ CUSTOM_KINDS = {
     ("gateway.networking.k8s.io/v1", "HTTPRoute"),
     ("gateway.envoyproxy.io/v1alpha1", "ClientTrafficPolicy"),
     ("gateway.envoyproxy.io/v1alpha1", "BackendTrafficPolicy"),
+    ("gateway.envoyproxy.io/v1alpha1", "EnvoyProxy"),
 }
 # The static edition's paths, as components/server.py routes them (and nginx.conf.in serves them).
 STATIC_PREFIXES = (*(f"/{lang}" for lang in site.STATIC_LANGS), "/assets")
@@ -135,7 +136,7 @@ def test_every_core_object_validates_strictly(name, version):
             custom += 1
             continue
         kubernetes_validate.validate(obj, version, strict=True)  # raises on any unknown or wrong field
-    assert custom >= 4  # the Gateway, the route and the two Envoy Gateway policies are checked below
+    assert custom >= 5  # the Gateway, the route, the Envoy proxies and two policies are checked below
 
 
 # --- the app's pods ----------------------------------------------------------------------------------------
@@ -369,7 +370,11 @@ def _rules(objects: list[dict]) -> dict[str, dict]:
 def test_gateway_and_route_fields(name):
     objects = SETS[name]
     gw = _one(objects, "Gateway", "lang-son-plan")["spec"]
-    assert set(gw) == {"gatewayClassName", "listeners"}
+    assert set(gw) == {"gatewayClassName", "infrastructure", "listeners"}
+    # Its Envoy pods are described by the EnvoyProxy of the same set (a local reference: same namespace).
+    assert gw["infrastructure"] == {"parametersRef": {"group": "gateway.envoyproxy.io", "kind": "EnvoyProxy",
+                                                      "name": "lang-son-plan"}}
+    _one(objects, "EnvoyProxy", "lang-son-plan")
     for listener in gw["listeners"]:
         assert set(listener) <= {"name", "protocol", "port", "hostname", "tls", "allowedRoutes"}
         assert listener["protocol"] in ("HTTP", "HTTPS") and 1 <= listener["port"] <= 65535
@@ -457,6 +462,40 @@ def test_envoy_gateway_policies_keep_websockets_open_and_compress():
     assert {c["type"] for c in backend["compression"]} <= {"Brotli", "Gzip"}
     assert "Gzip" in {c["type"] for c in backend["compression"]}
     assert _seconds(backend["timeout"]["http"]["connectionIdleTimeout"]) >= 3600
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_envoy_runs_two_pods_that_drain_websockets_before_they_leave(name):
+    """The EnvoyProxy of Envoy Gateway's v1alpha1 API, field by field (only fields of its v1.x reference)."""
+    spec = _one(SETS[name], "EnvoyProxy", "lang-son-plan")["spec"]
+    assert set(spec) == {"provider", "shutdown"}  # no mergeGateways: not allowed on a Gateway's own EnvoyProxy
+    assert spec["provider"]["type"] == "Kubernetes"
+    kube = spec["provider"]["kubernetes"]
+    assert set(kube) == {"envoyDeployment", "envoyPDB"}
+    deployment = kube["envoyDeployment"]
+    assert set(deployment) == {"replicas", "strategy", "container"}
+    assert set(deployment["container"]) == {"resources"}
+    # Two pods at least; one may be disrupted at a time, and a rollout adds the new pod first.
+    assert deployment["replicas"] >= 2
+    assert kube["envoyPDB"] == {"minAvailable": deployment["replicas"] - 1}
+    assert deployment["strategy"]["rollingUpdate"]["maxUnavailable"] == 0
+    # The strategy and resources are Kubernetes' own types: validate them strictly inside a Deployment.
+    for version in K8S_VERSIONS:
+        kubernetes_validate.validate({
+            "apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "envoy"},
+            "spec": {"selector": {"matchLabels": {"a": "b"}}, "strategy": deployment["strategy"],
+                     "template": {"metadata": {"labels": {"a": "b"}}, "spec": {"containers": [
+                         {"name": "envoy", "image": "envoy", **deployment["container"]}]}}}}, version, strict=True)
+    resources = deployment["container"]["resources"]
+    assert set(resources["requests"]) == {"cpu", "memory"}
+    assert set(resources["limits"]) == {"memory"}  # no CPU limit on the path of every request
+    assert _quantity(resources["requests"]["memory"]) <= _quantity(resources["limits"]["memory"])
+    # A leaving Envoy pod keeps its websockets as long as a leaving app pod keeps its sessions.
+    assert set(spec["shutdown"]) == {"drainTimeout", "minDrainDuration"}
+    drain = _seconds(spec["shutdown"]["drainTimeout"])
+    app_pod = _one(SETS["base"], "Deployment", "lang-son-plan")["spec"]["template"]["spec"]
+    assert drain >= app_pod["containers"][0]["lifecycle"]["preStop"]["sleep"]["seconds"]
+    assert 0 < _seconds(spec["shutdown"]["minDrainDuration"]) < drain
 
 
 def _seconds(duration: str) -> float:
