@@ -60,7 +60,10 @@ def _pointer_set(doc: dict, pointer: str, value, op: str) -> None:
     for part in parents:
         node = node[int(part)] if isinstance(node, list) else node[part]
     if isinstance(node, list):
-        node[int(last)] = value
+        if op == "add":  # JSON patch: insert before the index, or append at "-"
+            node.insert(len(node) if last == "-" else int(last), value)
+        else:
+            node[int(last)] = value
     else:
         assert op == "add" or last in node, f"replace of a missing field {pointer}"
         node[last] = value
@@ -164,6 +167,34 @@ def test_the_environment_is_deploy_streamlit_env():
     extra = {"STREAMLIT_SERVER_PORT", "STREAMLIT_SERVER_COOKIE_SECRET", "HOME"}
     assert {k: v for k, v in env.items() if k not in extra} == expected
     assert env["HOME"] == "/tmp"  # the only writable place
+
+
+def test_production_pages_name_their_https_address():
+    """The app's canonical and og:url links (components/app_html.py base_url) use PLAN_PUBLIC_URL when set; a
+    pod behind Envoy would otherwise name http://, the scheme it is reached by."""
+    objects = SETS["prod"]
+    url = _env(_container(objects, "lang-son-plan"))["PLAN_PUBLIC_URL"]
+    https = [l for l in _one(objects, "Gateway", "lang-son-plan")["spec"]["listeners"] if l["protocol"] == "HTTPS"]  # noqa: E741
+    assert url == f"https://{https[0]['hostname']}/"
+    assert _one(objects, "HTTPRoute", "lang-son-plan")["spec"]["hostnames"] == [https[0]["hostname"]]
+    # The static image is built with the same address (deploy/k8s/README.md's build command).
+    assert f"--build-arg PLAN_PUBLIC_URL={url} ." in (K8S / "README.md").read_text(encoding="utf-8")
+    # The base and dev name the address the visitor used (plain HTTP): nothing set there.
+    for name in ("base", "dev"):
+        assert "PLAN_PUBLIC_URL" not in _env(_container(SETS[name], "lang-son-plan"))
+
+
+def test_the_app_takes_its_address_from_plan_public_url(monkeypatch):
+    """What the test above relies on: app_html.base_url prefers PLAN_PUBLIC_URL to the request's scheme."""
+    from starlette.requests import Request
+
+    from components import app_html
+    request = Request({"type": "http", "scheme": "http", "server": ("10.0.0.7", 8501), "path": "/targets",
+                       "root_path": "", "query_string": b"", "headers": [(b"host", b"quyhoach.langson.example")]})
+    monkeypatch.delenv("PLAN_PUBLIC_URL", raising=False)
+    assert app_html.base_url(request) == "http://quyhoach.langson.example"
+    monkeypatch.setenv("PLAN_PUBLIC_URL", _env(_container(SETS["prod"], "lang-son-plan"))["PLAN_PUBLIC_URL"])
+    assert app_html.base_url(request) == "https://quyhoach.langson.example"
 
 
 @pytest.mark.parametrize("name", list(SETS))
@@ -559,7 +590,7 @@ def test_the_app_image_compose_and_manifests_agree():
         assert svc["command"] == k8s["command"] == ["python", "-m", "streamlit", "run", "server.py"]
         assert svc["env_file"] == ["deploy/streamlit.env"]
         assert set(svc["environment"]) == {"STREAMLIT_SERVER_ADDRESS", "STREAMLIT_SERVER_PORT",
-                                           "STREAMLIT_SERVER_COOKIE_SECRET", "HOME"}
+                                           "STREAMLIT_SERVER_COOKIE_SECRET", "HOME", "PLAN_PUBLIC_URL"}
         assert svc["environment"]["STREAMLIT_SERVER_ADDRESS"] == _env(k8s)["STREAMLIT_SERVER_ADDRESS"]
         assert "/_stcore/health" in svc["healthcheck"]["test"][-1]
         assert svc["user"] == f"{UID}:{UID}" and svc["read_only"] is True and svc["tmpfs"] == ["/tmp"]
@@ -572,11 +603,14 @@ def test_the_app_image_compose_and_manifests_agree():
     assert hosts == {n: s["environment"]["STREAMLIT_SERVER_PORT"] for n, s in replicas.items()}
     assert len(set(hosts.values())) == len(hosts)
     assert set(compose["nginx"]["depends_on"]) == set(replicas)
-    # The public address reaches the static edition's build (sitemap, canonical links).
+    # The public address reaches the static edition's build (sitemap, canonical links) and, the same one, the
+    # replicas' environment (the app pages' canonical and og:url links).
     [arg] = _instr(_stages()["site"], "ARG")
     assert arg.startswith("PLAN_PUBLIC_URL=")
-    for svc in (*replicas.values(), compose["nginx"]):
-        assert "PLAN_PUBLIC_URL" in svc["build"]["args"]
+    public = compose["nginx"]["build"]["args"]["PLAN_PUBLIC_URL"]
+    assert public == "${PLAN_PUBLIC_URL:-http://localhost:8080/}"
+    for svc in replicas.values():
+        assert svc["build"]["args"]["PLAN_PUBLIC_URL"] == svc["environment"]["PLAN_PUBLIC_URL"] == public
     # nginx serves the static edition from the image: the app stage carries the site stage's build.
     assert any(c.startswith("--from=site /app/build/site ") for c in _instr(app, "COPY"))
 
