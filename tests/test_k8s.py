@@ -477,6 +477,33 @@ def test_the_app_replies_carry_the_same_security_headers_as_nginx():
         assert headers == serve.security_headers(ancestors)
 
 
+HSTS = "Strict-Transport-Security"
+
+
+def _set_headers(rule: dict) -> list[dict]:
+    return [h for f in rule.get("filters", []) if f["type"] == "ResponseHeaderModifier"
+            for h in f["responseHeaderModifier"].get("set", [])]
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_hsts_is_sent_on_https_only_on_every_reply(name):
+    """Where TLS ends (the prod HTTPS listener), every reply says so; plain HTTP never carries it."""
+    for route in (o for o in SETS[name] if o["kind"] == "HTTPRoute"):
+        https = [p.get("sectionName") for p in route["spec"]["parentRefs"]] == ["https"]
+        for rule in route["spec"]["rules"]:
+            sts = [h["value"] for h in _set_headers(rule) if h["name"] == HSTS]
+            if https:
+                [value] = sts
+                assert int(re.fullmatch(r"max-age=(\d+)", value).group(1)) >= 365 * 86400
+            else:
+                assert not sts
+    if name == "prod":  # the app's other headers are unchanged
+        rules = _rules(SETS[name])
+        for rule, ancestors in (("app", "'self'"), ("app-embed", "'self' https:")):
+            headers = {h["name"]: h["value"] for h in _set_headers(rules[rule]) if h["name"] != HSTS}
+            assert headers == serve.security_headers(ancestors)
+
+
 def test_envoy_gateway_policies_keep_websockets_open_and_compress():
     objects = SETS["base"]
     client = _one(objects, "ClientTrafficPolicy", "lang-son-plan")["spec"]
@@ -613,6 +640,13 @@ def test_the_app_image_compose_and_manifests_agree():
         assert svc["build"]["args"]["PLAN_PUBLIC_URL"] == svc["environment"]["PLAN_PUBLIC_URL"] == public
     # nginx serves the static edition from the image: the app stage carries the site stage's build.
     assert any(c.startswith("--from=site /app/build/site ") for c in _instr(app, "COPY"))
+
+
+def test_the_build_context_leaves_out_what_the_images_do_not_run():
+    """Tests, benchmarks and their outputs, local environments and builds stay out of `COPY . .`."""
+    ignored = set((ROOT / ".dockerignore").read_text(encoding="utf-8").split())
+    assert {".git", ".venv", "node_modules", ".env", "build", "artifacts", ".hypothesis", ".pytest_cache",
+            ".serve-prod", "tests", "bench"} <= ignored
 
 
 def test_the_static_image_compose_and_manifests_agree():
