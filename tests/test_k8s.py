@@ -16,6 +16,7 @@ import re
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -743,9 +744,14 @@ def test_static_nginx_matches_the_static_locations_of_nginx_conf_in(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def static_site(tmp_path_factory):
+def static_nginx():
+    """deploy/static-site.conf run on loopback as the static image runs it: as UID 10001 (when the tests run
+    as root; otherwise as the tests' own user), with only its own folder writable. Yields (url, process)."""
     nginx = _nginx()
-    base = tmp_path_factory.mktemp("static-site")
+    if not os.path.exists("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"):
+        pytest.skip("Debian's nginx brotli module is not installed (make nginx installs it)")
+    base = Path(tempfile.mkdtemp(prefix="static-site-"))
+    base.chmod(0o755)  # the unprivileged user enters it
     root = base / "root"
     (root / "vi" / "targets").mkdir(parents=True)
     (root / "assets").mkdir()
@@ -761,15 +767,14 @@ def static_site(tmp_path_factory):
             .replace("listen 8080;", f"listen 127.0.0.1:{port};")
             .replace("root /srv/static;", f"root {root};")
             .replace("/tmp/nginx-", f"{base}/nginx-"))
-    if not os.path.exists("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"):
-        pytest.skip("Debian's nginx brotli module is not installed (make nginx installs it)")
-    if os.geteuid() == 0:  # root's workers would run as nobody, who cannot enter the test's folder
-        conf = "user root;\n" + conf
     (base / "nginx.conf").write_text(conf)
+    as_user = {"user": UID, "group": UID, "extra_groups": []} if os.geteuid() == 0 else {}
+    if as_user:  # its pid file and temporary files go here, as in /tmp in the container
+        os.chown(base, UID, UID)
     log = base / "nginx.log"
     with log.open("wb") as out:
         proc = subprocess.Popen([nginx, "-p", str(base), "-c", str(base / "nginx.conf"), "-e", "stderr",
-                                 "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=out)
+                                 "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=out, **as_user)
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -780,10 +785,34 @@ def static_site(tmp_path_factory):
                 if proc.poll() is not None:
                     pytest.fail(log.read_text())
                 time.sleep(0.05)
-        yield url
+        yield url, proc
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def static_site(static_nginx):
+    return static_nginx[0]
+
+
+def test_static_nginx_runs_unprivileged(static_nginx):
+    master = static_nginx[1].pid
+    workers = [int(p.parent.name) for p in Path("/proc").glob("[0-9]*/stat")
+               if _ppid(p) == master]
+    assert workers  # worker_processes 1
+    for pid in (master, *workers):
+        uid = next(int(line.split()[1]) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                   if line.startswith("Uid:"))
+        assert uid == (UID if os.geteuid() == 0 else os.geteuid()) != 0
+
+
+def _ppid(stat_file: Path) -> int | None:
+    try:
+        return int(stat_file.read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _fetch(url: str, headers: dict | None = None):
