@@ -45,10 +45,20 @@ def base_url(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
-# Streamlit loads each element's code when the element first arrives, and draws a 40 px stand-in
-# until it has: every st.html block, the language switch and the page links jumped when their
-# code came. The page names the chunks our pages draw, so they load while the app starts.
-PRELOAD = ("Html", "ButtonGroup", "TextInput", "PageLink", "DownloadButton", "Selectbox")
+# Streamlit loads each element's code when the element first arrives, and draws a 40 px stand-in until it
+# has. Each page names the chunks of the elements it draws (static/js/early-chunks.js loads them while the app
+# connects), and no others: on a slow connection every file costs a round trip. tests/test_head.py checks
+# these lists against what each page draws.
+COMMON_CHUNKS = ("Html", "ButtonGroup", "TextInput")  # our blocks, the language switch, the sidebar's search
+PAGE_CHUNKS = {"": ("PageLink",), "targets": ("DownloadButton",), "border-gates": ("Button", "DownloadButton"),
+               "urban-system": ("Button", "DownloadButton"), "commune": ("Selectbox",),
+               "plan": ("Selectbox", "PageLink"), "sources": ("DownloadButton",), "highlights": ("PageLink",)}
+PRELOAD = COMMON_CHUNKS + tuple(sorted({c for extra in PAGE_CHUNKS.values() for c in extra}))
+
+
+def page_chunks(slug: str) -> tuple[str, ...]:
+    """The element chunks the app page ``slug`` draws."""
+    return COMMON_CHUNKS + PAGE_CHUNKS.get(slug, ())
 
 
 def _chunk_files(names: tuple[str, ...]) -> list[str]:
@@ -61,9 +71,12 @@ def _chunk_files(names: tuple[str, ...]) -> list[str]:
 
 @functools.cache
 def preload_links(names: tuple[str, ...] = PRELOAD) -> str:
-    """``<link rel="modulepreload">`` for these chunks and what they import, less what index.html loads,
-    and a module script that runs them early: when the first elements arrive, their code is ready and
-    Streamlit draws them at once instead of behind a 40 px stand-in."""
+    """The chunks our pages draw, and what they import (less what index.html loads), for
+    ``static/js/early-chunks.js``: it asks for them once Streamlit's own bundle has run, so that when the
+    first elements arrive their code is ready and Streamlit draws them at once instead of behind a 40 px
+    stand-in, without slowing the bundle itself down on a slow connection."""
+    import json
+
     import streamlit
 
     js = Path(streamlit.__file__).parent / "static" / "static" / "js"
@@ -76,11 +89,11 @@ def preload_links(names: tuple[str, ...] = PRELOAD) -> str:
             continue
         seen.append(name)
         todo += re.findall(r'(?:from|import)\s*"\./([\w.-]+\.js)"', (js / name).read_text(encoding="utf-8"))
-    links = "".join(f'<link rel="modulepreload" crossorigin href="./static/js/{n}">'
-                    for n in seen if f"static/js/{n}" not in index)
-    imports = "".join(f'import"./static/js/{n}";' for n in _chunk_files(names))
-    return links + f'<script type="module">{imports}</script>'
-
+    files = {"preload": [n for n in seen if f"static/js/{n}" not in index], "run": _chunk_files(names)}
+    code = (site.ROOT / "static" / "js" / "early-chunks.js").read_text(encoding="utf-8")
+    # Our own file names (Streamlit's hashed chunks), never anything from a request; "<" cannot occur.
+    return (f'<script type="application/json" id="ls-chunks">{json.dumps(files)}</script>'
+            f'<script type="module">{code.strip()}</script>')
 
 
 def _without_sidebar(query: dict[str, str]) -> bool:
@@ -103,7 +116,8 @@ def page_html(slug: str, lang: str | None, query: dict[str, str], base: str) -> 
     if not _without_sidebar(query):
         styles += (site.CSS_DIR / "first-paint.css").read_text(encoding="utf-8")
     styles = f"<style>{styles}</style>"
-    return head.render_index(streamlit_index(), meta, base, extra_head=styles + _backend_script() + preload_links())
+    return head.render_index(streamlit_index(), meta, base,
+                             extra_head=styles + _backend_script() + preload_links(page_chunks(meta.slug)))
 
 
 async def _page(request: Request) -> HTMLResponse:

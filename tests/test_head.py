@@ -4,10 +4,14 @@ components/app_html.py and components/previews.py, without a server."""
 from __future__ import annotations
 
 import io
+import json
 import re
 
 import html5lib
+from pathlib import Path
+
 import pytest
+import streamlit
 from PIL import Image
 
 from components import app_html, data, head, i18n, previews, site
@@ -106,12 +110,51 @@ def test_hostile_base_address_is_escaped(pkg):
 def test_the_head_carries_the_styles_the_backend_address_and_the_preloads():
     html = app_html.page_html("targets", "en", {}, BASE)
     assert "BACKEND_BASE_URL" in html and ".ls-table" in html
-    assert re.search(r'<link rel="modulepreload" crossorigin href="\./static/js/Html\.[\w-]+\.js">', html) or \
-        re.search(r'import"\./static/js/Html\.[\w-]+\.js"', html)
+    assert re.search(r'<script type="application/json" id="ls-chunks">\{"preload": \["Html\.[\w-]+\.js"', html)
     # the sidebar's room is kept, except where there is no sidebar
     assert "margin-left: 300px" in html
     for query in ({"kiosk": "1"}, {"embed": "true"}):
         assert "margin-left: 300px" not in app_html.page_html("targets", "en", query, BASE)
+
+
+# Element types (as AppTest names them) whose code Streamlit loads only when the first one arrives, and the
+# chunk it loads; the other types our pages draw are in Streamlit's main bundle.
+ELEMENT_CHUNKS = {"html": "Html", "button_group": "ButtonGroup", "text_input": "TextInput", "page_link": "PageLink",
+                  "download_button": "DownloadButton", "selectbox": "Selectbox", "button": "Button"}
+IN_THE_BUNDLE = {"root", "main", "sidebar", "event", "vertical", "horizontal", "column", "flex_container", "caption",
+                 "divider", "expander", "header", "subheader", "markdown", "title", "tab_container", "tab", "info",
+                 "warning", "error", "success", "empty", "block"}
+
+
+def _types(node, found: set) -> set:
+    if getattr(node, "type", None):
+        found.add(node.type)
+    children = getattr(node, "children", None)
+    for child in (children.values() if isinstance(children, dict) else []):
+        _types(child, found)
+    return found
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_each_page_asks_early_for_the_code_of_what_it_draws_and_no_more(slug):
+    """Issue #15: every chunk a page's elements need is asked for while the app connects (no stand-in left
+    behind), and none it does not draw (on a slow connection each file costs a round trip)."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(data.ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "vi"
+    at.run()
+    if slug:
+        at.switch_page(next(path for path, _t, s in site.PAGES + site.HIDDEN_PAGES if s == slug)).run()
+    assert not at.exception
+    drawn = _types(at._tree, set())
+    assert drawn - IN_THE_BUNDLE <= set(ELEMENT_CHUNKS), drawn - IN_THE_BUNDLE - set(ELEMENT_CHUNKS)
+    assert set(app_html.page_chunks(slug)) == {ELEMENT_CHUNKS[t] for t in drawn if t in ELEMENT_CHUNKS}
+    html = app_html.page_html(slug, "vi", {"lang": "vi"}, BASE)
+    files = json.loads(re.search(r'<script type="application/json" id="ls-chunks">(.*?)</script>', html).group(1))
+    assert sorted(name.split(".")[0] for name in files["run"]) == sorted(app_html.page_chunks(slug))
+    js = Path(streamlit.__file__).parent / "static" / "static" / "js"
+    assert all((js / name).is_file() for name in files["preload"] + files["run"])
 
 
 def test_routes_cover_every_page_and_nothing_reserved():
