@@ -62,6 +62,22 @@ def log_failure(exc: BaseException) -> str:
     return ref
 
 
+def log_data_problem(err: data.DataError) -> str:
+    """Write a data file's problem (``file:row:column: problem``) to the server log as a warning, without a
+    traceback (the file is the curator's to fix, not the code); the returned reference names the entry."""
+    ref = new_reference()
+    try:
+        _logger().warning("data problem %s: %s", ref, err)
+    except Exception:  # pragma: no cover - the log must never turn one failure into two
+        pass
+    return ref
+
+
+def report(exc: BaseException) -> str:
+    """Log ``exc`` as what it is (a data problem, or a failure with its traceback); returns its reference."""
+    return log_data_problem(exc) if isinstance(exc, data.DataError) else log_failure(exc)
+
+
 def message(exc: BaseException, lang: str, ref: str | None = None) -> str:
     """The visitor's text (markdown) for ``exc`` in ``lang``: a data file's ``file:row:column`` problem
     as code, anything else as the general message with its reference."""
