@@ -86,8 +86,10 @@ def preload_links(names: tuple[str, ...] = PRELOAD) -> str:
 
 
 def _without_sidebar(query: dict[str, str]) -> bool:
-    """The kiosk and the embed view never draw a sidebar."""
-    return query.get("embed", "").lower() == "true" or query.get("kiosk", "") not in ("", "0")
+    """The kiosk (as :mod:`components.params` reads ``?kiosk=``) and the embed view (as Streamlit's frontend
+    reads ``?embed=true``: name and value in any case) never draw a sidebar."""
+    embed = any(isinstance(v, str) and k.lower() == "embed" and v.lower() == "true" for k, v in query.items())
+    return embed or params.kiosk_flag(query.get("kiosk")) is not None
 
 
 @functools.cache

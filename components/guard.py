@@ -92,7 +92,9 @@ def current_lang() -> str:
     try:
         import streamlit as st
 
-        return i18n.resolve_lang(st.query_params.get("lang"), st.session_state.get("lang"))
+        from components import params
+
+        return params.lang(st.query_params.get("lang")) or i18n.resolve_lang(st.session_state.get("lang"))
     except Exception:
         return i18n.DEFAULT_LANG
 

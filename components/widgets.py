@@ -29,7 +29,7 @@ def resolve_page_lang() -> str:
     The result is written back to the URL (navigation clicks drop query parameters, and a bad
     value is replaced by a good one) and to the session.
     """
-    lang = i18n.resolve_lang(st.query_params.get(LANG_KEY), st.session_state.get(LANG_KEY))
+    lang = params.lang(st.query_params.get(LANG_KEY)) or i18n.resolve_lang(st.session_state.get(LANG_KEY))
     st.session_state[LANG_KEY] = lang
     if st.query_params.get(LANG_KEY) != lang:
         st.query_params[LANG_KEY] = lang

@@ -10,7 +10,7 @@ import html5lib
 import pytest
 from PIL import Image
 
-from components import app_html, data, head, i18n, previews, site
+from components import app_html, data, head, i18n, params, previews, site
 
 SLUGS = [slug for _p, _t, slug in site.PAGES + site.HIDDEN_PAGES]
 BASE = "https://plan.example.vn"
@@ -219,3 +219,38 @@ def test_an_unexpected_failure_in_a_head_is_logged_with_its_traceback(monkeypatc
     status, html = _get(Starlette(routes=app_html.page_routes()), "/tourism", "lang=en&kiosk=1")
     assert status == 200 and '<html lang="en"' in html
     assert server_log and server_log[0].exc_info[0] is ZeroDivisionError
+
+
+ODD_LANGS = [" en ", "EN", "en\x00", "fr", "x" * 10_000, "\ten\n", "en,vi", "vi "]
+
+
+@pytest.mark.parametrize("raw", ODD_LANGS, ids=repr)
+def test_the_first_html_and_the_app_agree_on_an_odd_language(raw):
+    """Issue #18: ``/?lang=%20en%20`` served ``<html lang="vi">`` and a Vietnamese title, then the app ran in
+    English. One module (components/params.py) decides for both."""
+    from urllib.parse import urlencode
+
+    from starlette.applications import Starlette
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(data.ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = raw
+    at.run()
+    assert not at.exception
+    script = next(e.proto.body for e in at.get("html") if "document.documentElement.lang" in e.proto.body)
+    app_lang = re.search(r'document\.documentElement\.lang = "(\w+)";', script).group(1)
+
+    for slug in ("", "targets"):
+        status, html = _get(Starlette(routes=app_html.page_routes()), f"/{slug}", urlencode({"lang": raw}))
+        assert status == 200 and f'<html lang="{app_lang}"' in html, (slug, app_lang)
+        title = re.search(r"<title>(.*?)</title>", html).group(1)
+        assert (i18n.translate(head.SITE_NAME, app_lang) in title.replace("&amp;", "&")), title
+    assert app_lang == (params.lang(raw) or "vi")
+
+
+@pytest.mark.parametrize(("query", "sidebar"), [
+    ({"kiosk": "banana"}, True), ({"kiosk": "0"}, True), ({"kiosk": " TRUE "}, False), ({"kiosk": "on"}, False),
+    ({"Embed": "TRUE"}, False), ({"embed": "false"}, True),
+])
+def test_the_sidebar_room_follows_the_apps_own_reading_of_kiosk_and_embed(query, sidebar):
+    assert ("margin-left: 300px" in app_html.page_html("targets", "en", query, BASE)) is sidebar
