@@ -41,7 +41,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,9 +129,10 @@ def _cast(value: str, kind: str) -> object:
     raise ValueError(f"unknown field type {kind!r} in the descriptor")
 
 
-def _locate(head: str) -> tuple[int, str]:
-    """Line and column name at the end of ``head`` (the text of a file up to a problem)."""
-    reader = csv.reader(io.StringIO(head, newline=""))
+def _locate(head: str, names: Collection[str]) -> tuple[int, str]:
+    """Line and column name at the end of ``head`` (the text of a file up to a problem); the column is
+    ``-`` unless the header names one of the fields ``names`` there (never a whole header line)."""
+    reader = csv.reader(io.StringIO(head.removeprefix("\ufeff"), newline=""))
     header: list[str] = []
     last: list[str] = []
     try:
@@ -143,21 +144,28 @@ def _locate(head: str) -> tuple[int, str]:
         pass
     line = head.count("\n") + 1
     index = max(len(last) - 1, 0) if head and not head.endswith("\n") else 0
-    return line, (header[index] if index < len(header) and line > 1 else "-")
+    column = header[index] if index < len(header) and line > 1 else "-"
+    return line, (column if column in names else "-")
 
 
-def _decode(path: Path, raw: bytes) -> str:
-    """The text of a file that must be UTF-8, or a DataError saying where it is not."""
+def _decode(path: Path, raw: bytes, names: Collection[str]) -> str:
+    """The text of a file that must be UTF-8, or a DataError saying where it is not (and, for a file saved
+    with another separator too, both problems in one sentence)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataError(path, 1, "-", "UTF-16 text: save the file as CSV UTF-8 (comma-separated)")
     nul = raw.find(b"\x00")
     if nul >= 0:
-        line, column = _locate(raw[:nul].decode("utf-8", "replace"))
+        line, column = _locate(raw[:nul].decode("utf-8", "replace"), names)
         raise DataError(path, line, column, "a NUL byte (0x00): this is not a text file; save it as CSV UTF-8")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        line, column = _locate(raw[:err.start].decode("utf-8", "replace"))
+        # Excel in a Vietnamese locale saves ';'-separated cp1258: say both, once, before any cell is read.
+        first_line = raw.split(b"\n", 1)[0].decode("utf-8", "replace").removeprefix("\ufeff").rstrip("\r")
+        if (shown := _other_separator(first_line, names)) is not None:
+            raise DataError(path, 1, "-", f"uses {shown} as separator and is not UTF-8 text: save as "
+                                          "comma-separated UTF-8 (CSV UTF-8)") from None
+        line, column = _locate(raw[:err.start].decode("utf-8", "replace"), names)
         raise DataError(path, line, column,
                         f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8") from None
 
@@ -174,12 +182,19 @@ def _field_limit(size: int) -> Iterator[None]:
         csv.field_size_limit(before)
 
 
-def _separator(path: Path, header: list[str], names: list[str]) -> DataError | None:
-    """One error for a file saved with another separator (a spreadsheet's default in many locales)."""
-    line = ",".join(header)
+def _other_separator(line: str, names: Collection[str]) -> str | None:
+    """How a header line written with another separator shows it (``"';'"``, ``"a tab"``), or None."""
     for sep, shown in SEPARATORS.items():
         if sep in line and len(set(line.split(sep)) & set(names)) >= min(2, len(names)):
-            return DataError(path, 1, "-", f"uses {shown} as separator: save as comma-separated UTF-8 (CSV UTF-8)")
+            return shown
+    return None
+
+
+def _separator(path: Path, header: list[str], names: list[str]) -> DataError | None:
+    """One error for a file saved with another separator (a spreadsheet's default in many locales)."""
+    shown = _other_separator(",".join(header), names)
+    if shown is not None:
+        return DataError(path, 1, "-", f"uses {shown} as separator: save as comma-separated UTF-8 (CSV UTF-8)")
     return None
 
 
@@ -206,7 +221,7 @@ def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]
         raw = path.read_bytes()
     except OSError as err:
         return [], [DataError(path, 0, "-", f"cannot be read: {err.strerror or err}")]
-    text = _decode(path, raw)
+    text = _decode(path, raw, names)
     if text.startswith("\ufeff"):
         text = text[1:]
     reader = csv.reader(io.StringIO(text, newline=""))

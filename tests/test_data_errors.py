@@ -200,6 +200,35 @@ def test_another_separator_is_said_once_not_once_per_column(data_copy, sep, show
         f"targets.csv:1:-: uses {shown} as separator: save as comma-separated UTF-8 (CSV UTF-8)"]
 
 
+@pytest.mark.parametrize("encoding", ["cp1258", "latin-1"])
+def test_excel_in_a_vietnamese_locale_semicolons_and_not_utf8_are_said_once(data_copy, encoding):
+    """Issue #18: a ';'-separated cp1258 file was reported as "targets.csv:2:id;domain;topic;…: not UTF-8
+    text", the whole header as its column and no word about the separator."""
+    path = data_copy / "targets.csv"
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(_rows(path))
+    path.write_bytes(out.getvalue().encode(encoding, errors="replace"))
+    assert _only(data_copy, "targets.csv") == [
+        "targets.csv:1:-: uses ';' as separator and is not UTF-8 text: save as comma-separated UTF-8 (CSV UTF-8)"]
+
+
+def test_a_decoding_problem_names_only_a_known_column(data_copy):
+    path = data_copy / "targets.csv"
+    rows = _rows(path)
+    rows[0][0], rows[1][0] = "identifier", "x\udcfb"  # a header that is no field, and a byte that is not UTF-8
+    path.write_bytes(_encoded(rows))
+    assert _only(data_copy, "targets.csv") == ["targets.csv:2:-: not UTF-8 text (byte 0xfb); save the file as UTF-8"]
+    rows[0][0] = "id"
+    path.write_bytes(_encoded(rows))
+    assert _only(data_copy, "targets.csv") == ["targets.csv:2:id: not UTF-8 text (byte 0xfb); save the file as UTF-8"]
+
+
+def _encoded(rows: list[list[str]]) -> bytes:
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8", errors="surrogateescape")
+
+
 def test_a_control_character_in_a_cell(data_copy):
     _set(data_copy / "goals.csv", 2, "text_en", "goal\x1b[31m")
     assert "goals.csv:2:text_en: control character U+001B in the cell" in _messages(data_copy)
