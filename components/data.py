@@ -12,6 +12,10 @@ foreign keys. Two rules the standard cannot express are marked on the fields the
 * ``"wholeText": {"field": …, "order": …}`` on a resource — its rows, joined in order, must give back
   the whole stored text of their source (nothing dropped, nothing added).
 
+The descriptor is checked before any table is read: field types, constraints (a pattern must compile),
+keys, references, ``wholeText``, and every resource ``path`` a file name inside the data folder. A damaged
+descriptor gives DataErrors located as ``datapackage.json:0:<resource>.<field>: problem``.
+
 Errors::
 
     ValueError
@@ -453,6 +457,14 @@ def _lock(data_dir: Path, descriptor: dict, rows: dict[str, list[dict]], broken:
         if not all(k in res for k in ("rows", "bytes", "hash")):
             yield DataError(path, 0, "-", f"no row count and hash recorded in {DESCRIPTOR}: run `{command}`")
             continue
+        damaged = next((f"{k} {res[k]!r} is not a count" for k in ("rows", "bytes")
+                        if type(res[k]) is not int or res[k] < 0), None)
+        if damaged is None and not (isinstance(res["hash"], str) and _HASH.fullmatch(res["hash"])):
+            damaged = f"hash {str(res['hash'])[:80]!r} is not 'sha256:' and 64 hexadecimal digits"
+        if damaged:
+            yield DataError(data_dir / DESCRIPTOR, 0, res["name"],
+                            f"{damaged}; run `{command}` to record the files as they are")
+            continue
         count = len(rows.get(res["name"], []))
         if count != res["rows"]:
             last = rows[res["name"]][-1]["_row"] if rows.get(res["name"]) else 1
@@ -463,15 +475,148 @@ def _lock(data_dir: Path, descriptor: dict, rows: dict[str, list[dict]], broken:
             yield DataError(path, 0, "-", f"the content differs from the hash recorded in {DESCRIPTOR}; {fix}")
 
 
-def _descriptor_problem(descriptor: object) -> str | None:
+TYPES = ("string", "integer", "number", "date")
+NUMERIC = ("integer", "number")
+_RESOURCE_NAME = re.compile(r"[a-z0-9_.\-]{1,80}")
+_FIELD_NAME = re.compile(r"[^\x00-\x1f\x7f]{1,80}")
+_HASH = re.compile(r"sha256:[0-9a-f]{64}")
+
+
+def _kind(value: object) -> str:
+    """How JSON would call ``value``: an object, a list, a text, a number, true/false or null."""
+    return {dict: "an object", list: "a list", str: "a text", bool: "true/false", type(None): "null"}.get(
+        type(value), "a number")
+
+
+def _field_problems(field: dict) -> Iterator[str]:
+    if field.get("type") not in TYPES:
+        yield f"type {str(field.get('type'))[:40]!r} is not one of {', '.join(TYPES)}"
+    cons = field.get("constraints", {})
+    if not isinstance(cons, dict):
+        yield f"constraints must be an object, not {_kind(cons)}"
+        return
+    for key in ("required", "unique"):
+        if key in cons and not isinstance(cons[key], bool):
+            yield f"constraints.{key} must be true or false, not {_kind(cons[key])}"
+    if "enum" in cons and not (isinstance(cons["enum"], list) and cons["enum"]
+                               and all(isinstance(v, str) for v in cons["enum"])):
+        yield "constraints.enum must be a list of texts"
+    if "pattern" in cons:
+        pattern = cons["pattern"]
+        if not isinstance(pattern, str):
+            yield f"constraints.pattern must be a text, not {_kind(pattern)}"
+        else:
+            try:
+                re.compile(pattern)
+            except (re.error, ValueError, OverflowError, RecursionError) as err:
+                yield f"constraints.pattern {pattern[:40]!r} is not a regular expression ({err})"
+    for key in ("verbatim", "translationMayLag"):
+        if key in field and not isinstance(field[key], bool):
+            yield f"{key} must be true or false, not {_kind(field[key])}"
+    if field.get("verbatim") and field.get("type") != "string":
+        yield "verbatim applies to text fields only"
+
+
+def _inside_folder(data_dir: Path, name: object) -> bool:
+    """Whether ``name`` is a relative file name that stays inside ``data_dir`` (no ``..``, no absolute path)."""
+    if not isinstance(name, str) or not _FIELD_NAME.fullmatch(name) or name.startswith(("/", "\\")):
+        return False
     try:
-        for res in descriptor["resources"]:  # type: ignore[index]
-            if not (isinstance(res["name"], str) and isinstance(res["path"], str)
-                    and all(isinstance(f["name"], str) for f in res["schema"]["fields"])):
-                return f"resource {res.get('name')!r} needs a name, a path and schema fields"
-    except (TypeError, KeyError, AttributeError):
-        return "it needs a list of resources, each with a name, a path and schema fields"
-    return None
+        root = data_dir.resolve()
+        target = (root / name).resolve()
+    except (OSError, ValueError, RuntimeError):
+        return False
+    return target != root and target.is_relative_to(root)
+
+
+def _descriptor_problems(descriptor: object, data_dir: Path) -> list[DataError]:
+    """What the checks rely on in ``datapackage.json``, each problem located as
+    ``datapackage.json:0:<resource>[.<field>]: problem``. The tables are read only when there is none:
+    a damaged descriptor gives DataErrors, never another exception."""
+    dp = data_dir / DESCRIPTOR
+    out: list[DataError] = []
+
+    def bad(where: str, problem: str) -> None:
+        out.append(DataError(dp, 0, where, problem))
+
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    if not isinstance(descriptor, dict):
+        bad("-", f"must be a JSON object with a list of resources, not {_kind(descriptor)}")
+        return out
+    if not isinstance(resources, list) or not resources:
+        bad("resources", "must be a list of resources")
+        return out
+    fields_of: dict[str, dict[str, dict]] = {}
+    for i, res in enumerate(resources):
+        name = res.get("name") if isinstance(res, dict) else None
+        if not isinstance(name, str) or not _RESOURCE_NAME.fullmatch(name):
+            bad(f"resources[{i}]", "needs a name of lower-case letters, digits, '_', '-' or '.'"
+                if isinstance(res, dict) else f"must be an object, not {_kind(res)}")
+            continue
+        if name in fields_of:
+            bad(name, "a second resource with this name")
+            continue
+        fields_of[name] = {}
+        if not _inside_folder(data_dir, res.get("path")):
+            bad(name, f"path {str(res.get('path'))[:60]!r} is not a file name inside the data folder")
+        schema = res.get("schema")
+        fields = schema.get("fields") if isinstance(schema, dict) else None
+        if not isinstance(fields, list) or not fields:
+            bad(name, "needs schema.fields, a list of fields")
+            continue
+        for j, field in enumerate(fields):
+            fname = field.get("name") if isinstance(field, dict) else None
+            if not isinstance(fname, str) or not _FIELD_NAME.fullmatch(fname):
+                bad(f"{name}.fields[{j}]", "needs a name (a text of at most 80 characters)"
+                    if isinstance(field, dict) else f"must be an object, not {_kind(field)}")
+                continue
+            if fname in fields_of[name]:
+                bad(f"{name}.{fname}", "a second field with this name")
+                continue
+            fields_of[name][fname] = field
+            for problem in _field_problems(field):
+                bad(f"{name}.{fname}", problem)
+    for res in resources:
+        name = res.get("name") if isinstance(res, dict) else None
+        if not isinstance(name, str) or not isinstance(res.get("schema"), dict) or not fields_of.get(name):
+            continue
+        out += _links_problems(dp, name, res, fields_of)
+    return out
+
+
+def _links_problems(dp: Path, name: str, res: dict, fields_of: dict[str, dict[str, dict]]) -> Iterator[DataError]:
+    """Keys, references, whole texts and number pairs: what one resource says about its fields."""
+    schema, fields = res["schema"], fields_of[name]
+    types = {n: f["type"] for n, f in fields.items() if f.get("type") in TYPES}
+    typed = lambda name: types.get(name) if isinstance(name, str) else None  # noqa: E731
+    key = schema.get("primaryKey")
+    if key is not None and not (key in fields if isinstance(key, str) else
+                                isinstance(key, list) and key and all(isinstance(k, str) and k in fields for k in key)):
+        yield DataError(dp, 0, f"{name}.primaryKey", f"must name a field of {name}, or a list of them")
+    fks = schema.get("foreignKeys", [])
+    if not isinstance(fks, list):
+        yield DataError(dp, 0, f"{name}.foreignKeys", f"must be a list, not {_kind(fks)}")
+        fks = []
+    for i, fk in enumerate(fks):
+        where = f"{name}.foreignKeys[{i}]"
+        ref = fk.get("reference") if isinstance(fk, dict) else None
+        if not (isinstance(fk, dict) and isinstance(fk.get("fields"), str) and isinstance(ref, dict)):
+            yield DataError(dp, 0, where, f"needs fields (a field of {name}) and a reference (a resource and its field)")
+        elif fk["fields"] not in fields:
+            yield DataError(dp, 0, where, f"fields names no field of {name}: {fk['fields'][:40]!r}")
+        elif not isinstance(ref.get("resource"), str) or ref["resource"] not in fields_of:
+            yield DataError(dp, 0, where, f"reference names no resource: {str(ref.get('resource'))[:40]!r}")
+        elif not isinstance(ref.get("fields"), str) or ref["fields"] not in fields_of[ref["resource"]]:
+            yield DataError(dp, 0, where, f"reference names no field of {ref['resource']}: "
+                                          f"{str(ref.get('fields'))[:40]!r}")
+    whole = res.get("wholeText")
+    if whole is not None and not (isinstance(whole, dict) and typed(whole.get("field")) == "string"
+                                  and typed(whole.get("order")) in NUMERIC):
+        yield DataError(dp, 0, f"{name}.wholeText", "field must name a text field and order a number field")
+    if "value_min" in types and "value_max" in types and not {types["value_min"], types["value_max"]} <= set(NUMERIC):
+        yield DataError(dp, 0, f"{name}.value_min", "value_min and value_max must be numbers (integer or number)")
+    if name == "sources" and "id" not in fields:
+        yield DataError(dp, 0, name, "needs an id field (every source_id refers to it)")
 
 
 def check_package(data_dir: Path = DATA_DIR, seeds_dir: Path | None = SEEDS_DIR,
@@ -482,10 +627,10 @@ def check_package(data_dir: Path = DATA_DIR, seeds_dir: Path | None = SEEDS_DIR,
     dp_path = data_dir / DESCRIPTOR
     try:
         descriptor = json.loads(dp_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        return None, [DataError(dp_path, 0, "-", f"cannot read the descriptor: {err}")]
-    if (problem := _descriptor_problem(descriptor)) is not None:
-        return None, [DataError(dp_path, 0, "-", problem)]
+    except (OSError, ValueError, RecursionError) as err:
+        return None, [DataError(dp_path, 0, "-", f"cannot read the descriptor: {str(err)[:200]}")]
+    if problems := _descriptor_problems(descriptor, data_dir):
+        return None, problems
     errors: list[DataError] = []
     rows: dict[str, list[dict]] = {}
     for res in descriptor["resources"]:

@@ -309,3 +309,69 @@ def test_the_lock_command_records_nothing_while_the_data_has_problems(data_copy)
     assert out.returncode == 1 and out.stdout.startswith("targets.csv:2:unit: unknown value 'furlong'")
     assert "nothing recorded" in out.stderr and "Traceback" not in out.stderr
     assert (data_copy / data.DESCRIPTOR).read_bytes() == before
+
+
+# --- a damaged descriptor (#18): one located DataError per problem, never another exception ----------
+
+def _descriptor_edit(data_dir: Path, edit) -> list[str]:
+    path = data_dir / data.DESCRIPTOR
+    desc = json.loads(path.read_text(encoding="utf-8"))
+    edit({r["name"]: r for r in desc["resources"]}, desc)
+    path.write_text(json.dumps(desc, ensure_ascii=False), encoding="utf-8")
+    return _messages(data_dir)
+
+
+def _field(res: dict, name: str) -> dict:
+    return next(f for f in res["schema"]["fields"] if f["name"] == name)
+
+
+@pytest.mark.parametrize(("edit", "expected"), [
+    (lambda r, d: _field(r["targets"], "id")["constraints"].update(pattern="("),
+     "datapackage.json:0:targets.id: constraints.pattern '(' is not a regular expression "
+     "(missing ), unterminated subpattern at position 0)"),
+    (lambda r, d: _field(r["targets"], "id").update(constraints=[1]),
+     "datapackage.json:0:targets.id: constraints must be an object, not a list"),
+    (lambda r, d: _field(r["targets"], "unit")["constraints"].update(enum="pct"),
+     "datapackage.json:0:targets.unit: constraints.enum must be a list of texts"),
+    (lambda r, d: _field(r["targets"], "value_min").update(type="decimal"),
+     "datapackage.json:0:targets.value_min: type 'decimal' is not one of string, integer, number, date"),
+    (lambda r, d: r["targets"]["schema"]["foreignKeys"][0].pop("reference"),
+     "datapackage.json:0:targets.foreignKeys[0]: needs fields (a field of targets) and a reference "
+     "(a resource and its field)"),
+    (lambda r, d: r["targets"]["schema"]["foreignKeys"][0]["reference"].update(resource="nowhere"),
+     "datapackage.json:0:targets.foreignKeys[0]: reference names no resource: 'nowhere'"),
+    (lambda r, d: r["targets"]["schema"].update(primaryKey=5),
+     "datapackage.json:0:targets.primaryKey: must name a field of targets, or a list of them"),
+    (lambda r, d: r["targets"].update(path="../outside.csv"),
+     "datapackage.json:0:targets: path '../outside.csv' is not a file name inside the data folder"),
+    (lambda r, d: r["targets"].update(path="/etc/passwd"),
+     "datapackage.json:0:targets: path '/etc/passwd' is not a file name inside the data folder"),
+    (lambda r, d: r["plan_paragraphs"].update(wholeText={"field": "order", "order": "text_vi"}),
+     "datapackage.json:0:plan_paragraphs.wholeText: field must name a text field and order a number field"),
+    (lambda r, d: _field(r["sources"], "id").update(name="key"),
+     "datapackage.json:0:sources: needs an id field (every source_id refers to it)"),
+    (lambda r, d: d.update(resources={"targets": 1}),
+     "datapackage.json:0:resources: must be a list of resources"),
+    (lambda r, d: d["resources"].append(dict(r["targets"])),
+     "datapackage.json:0:targets: a second resource with this name"),
+])
+def test_a_damaged_descriptor_is_one_located_problem(data_copy, edit, expected):
+    """Issue #18: these raised re.error, TypeError, AttributeError or KeyError out of check_package."""
+    messages = _descriptor_edit(data_copy, edit)
+    assert expected in messages and all(m.startswith("datapackage.json:0:") for m in messages)
+    assert len(messages) == 1 or expected.startswith("datapackage.json:0:sources:")  # every link to it is named
+
+
+@pytest.mark.parametrize(("value", "shown"), [("abc", "'abc'"), (-1, "-1"), (True, "True"), (2.5, "2.5")])
+def test_a_damaged_record_of_rows_names_the_lock_command(data_copy, value, shown):
+    messages = _descriptor_edit(data_copy, lambda r, d: r["targets"].update(rows=value))
+    assert messages == [f"datapackage.json:0:targets: rows {shown} is not a count; run "
+                        f"`python -m components.lock {data_copy}` to record the files as they are"]
+
+
+def test_a_damaged_descriptor_is_reported_by_the_command_line_without_a_traceback(data_copy):
+    _descriptor_edit(data_copy, lambda r, d: _field(r["targets"], "id")["constraints"].update(pattern="("))
+    out = subprocess.run([sys.executable, "-m", "components.check", str(data_copy)], cwd=data.ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1 and out.stdout.startswith("datapackage.json:0:targets.id: ")
+    assert "Traceback" not in out.stderr
