@@ -20,6 +20,7 @@ Errors::
 
     ValueError
     └── DataError          one problem: ``file:row:column: problem`` (row 1 is the header)
+        ├── MoreProblems   "… and N more problems in this file": each file lists its first 50
         └── DataErrors     all problems found in a package, the first one as the message
 
 Nothing is lost silently: each resource records its ``rows`` (data rows), ``bytes`` and ``hash``
@@ -58,6 +59,7 @@ DESCRIPTOR = "datapackage.json"
 LOCK_COMMAND = "make data-lock"  # same as: python -m components.lock [DATA_DIR]
 MAX_CELL = 10_000  # characters in one cell; the longest curated cell has about 1,250
 MAX_DIGITS = 18  # a whole number must fit a 64-bit integer column
+MAX_PROBLEMS = 50  # listed per file; the rest are counted (a file pasted 200,000 times is one mistake)
 SEPARATORS = {";": "';'", "\t": "a tab", "|": "'|'"}
 
 
@@ -65,8 +67,23 @@ class DataError(ValueError):
     """A curated file breaks its schema; ``str(err)`` is ``file:row:column: problem``."""
 
     def __init__(self, path: Path | str, row: int, column: str, problem: str) -> None:
-        self.path, self.row, self.column, self.problem = Path(path), row, column, problem
+        self.path = path if isinstance(path, Path) else Path(path)
+        self.row, self.column, self.problem = row, column, problem
         super().__init__(f"{self.path.name}:{row}:{column}: {problem}")
+
+
+class MoreProblems(DataError):
+    """Stands for the problems of one file beyond the first :data:`MAX_PROBLEMS` (``row`` is the first
+    one not listed); ``count`` says how many."""
+
+    def __init__(self, path: Path | str, row: int, count: int) -> None:
+        self.count = count
+        super().__init__(path, row, "-", f"… and {count:,} more problems in this file")
+
+
+def count(errors: Iterable[DataError]) -> int:
+    """How many problems ``errors`` stand for, those beyond each file's first ones included."""
+    return sum(e.count if isinstance(e, MoreProblems) else 1 for e in errors)
 
 
 class DataErrors(DataError):
@@ -76,8 +93,8 @@ class DataErrors(DataError):
         self.errors = errors
         first = errors[0]
         super().__init__(first.path, first.row, first.column, first.problem)
-        if len(errors) > 1:
-            self.args = (f"{first} (and {len(errors) - 1} more)",)
+        if (total := count(errors)) > 1:
+            self.args = (f"{first} (and {total - 1:,} more)",)
 
 
 def normalise(text: str) -> str:
@@ -202,20 +219,43 @@ def _separator(path: Path, header: list[str], names: list[str]) -> DataError | N
     return None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # Unicode's Cc, less tab and line ends
+
+
 def _cell_problem(value: str) -> str | None:
     if len(value) > MAX_CELL:
         return f"{len(value):,} characters; a cell holds at most {MAX_CELL:,} (is a closing quote missing?)"
-    bad = next((c for c in value if unicodedata.category(c) == "Cc" and c not in "\t\n\r"), None)
+    bad = _CONTROL.search(value)
     if bad is not None:
-        return f"control character U+{ord(bad):04X} in the cell"
+        return f"control character U+{ord(bad.group()):04X} in the cell"
     return None
+
+
+def _capped(errors: Iterable[DataError], limit: int = MAX_PROBLEMS) -> list[DataError]:
+    """The first ``limit`` problems of each file, in order, then one :class:`MoreProblems` counting the rest."""
+    out: list[DataError] = []
+    listed: dict[str, int] = {}
+    more: dict[str, tuple[int, DataError, int]] = {}  # file -> (its place in out, first unlisted, count)
+    for err in errors:
+        name = err.path.name
+        if not isinstance(err, MoreProblems) and listed.get(name, 0) < limit:
+            out.append(err)
+            listed[name] = listed.get(name, 0) + 1
+            continue
+        at, first, counted = more.get(name, (len(out), err, 0))
+        if name not in more:
+            out.append(err)
+        more[name] = (at, first, counted + (err.count if isinstance(err, MoreProblems) else 1))
+    for at, first, counted in more.values():
+        out[at] = MoreProblems(first.path, first.row, counted)
+    return out
 
 
 def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]:
     """Read one CSV and check it against its resource schema; rows keep their file line numbers.
 
     Raises only :class:`DataError` (a file that cannot be read as UTF-8 text at all); every other
-    problem is returned, one per row and column."""
+    problem is returned, one per row and column: the first :data:`MAX_PROBLEMS`, then how many more."""
     fields = resource["schema"]["fields"]
     names = [f["name"] for f in fields]
     errors: list[DataError] = []
@@ -252,6 +292,10 @@ def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]
 
     rows: list[dict] = []
     seen_unique: dict[str, dict[object, int]] = {}
+    # Decided once per file, not once per cell: a file of 200,000 rows is read in seconds.
+    checks = [(f["name"], f.get("constraints", {}), f["type"]) for f in fields]
+    patterns = {name: re.compile(cons["pattern"]) for name, cons, _t in checks if "pattern" in cons}
+    odd_cells = _CONTROL.search(text) is not None
     for line, cells in records[1:]:
         if not any(c.strip() for c in cells):
             continue
@@ -260,10 +304,9 @@ def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]
             continue
         raw_row = dict(zip(header, cells))
         record: dict[str, object] = {"_row": line}
-        for f in fields:
-            name, cons = f["name"], f.get("constraints", {})
+        for name, cons, kind in checks:
             value = raw_row[name]
-            if (problem := _cell_problem(value)) is not None:
+            if (odd_cells or len(value) > MAX_CELL) and (problem := _cell_problem(value)) is not None:
                 errors.append(DataError(path, line, name, problem))
                 record[name] = None
                 record.setdefault("_bad", set()).add(name)  # reported once: no rule about it follows
@@ -277,7 +320,7 @@ def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]
                 record[name] = None
                 continue
             try:
-                typed = _cast(value, f["type"])
+                typed = _cast(value, kind)
             except ValueError as err:
                 errors.append(DataError(path, line, name, str(err)))
                 record[name] = None
@@ -285,7 +328,7 @@ def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]
             if "enum" in cons and value not in cons["enum"]:
                 allowed = ", ".join(cons["enum"])
                 errors.append(DataError(path, line, name, f"unknown value {value[:40]!r} (allowed: {allowed})"))
-            if "pattern" in cons and not re.fullmatch(cons["pattern"], value):
+            if name in patterns and not patterns[name].fullmatch(value):
                 errors.append(DataError(path, line, name, f"{value[:40]!r} does not match {cons['pattern']}"))
             if cons.get("unique"):
                 seen = seen_unique.setdefault(name, {})
@@ -298,7 +341,7 @@ def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]
     lagging = {f["name"] for f in fields if f.get("translationMayLag")}
     errors += _row_rules(path, rows, [n for n in names if n not in lagging])
     errors += _primary_key(path, rows, resource)
-    return rows, errors
+    return rows, _capped(errors)
 
 
 def _row_rules(path: Path, rows: list[dict], names: list[str]) -> Iterable[DataError]:
@@ -368,6 +411,7 @@ def _references(data_dir: Path, descriptor: dict, rows: dict[str, list[dict]]) -
 
 def _verbatim(data_dir: Path, descriptor: dict, rows: dict[str, list[dict]], texts: dict[str, str],
               sources: dict[str, dict]) -> Iterable[DataError]:
+    found: dict[tuple[object, str], bool] = {}  # (source, cell) -> in its text: a repeated quote is searched once
     for res in descriptor["resources"]:
         cols = [f["name"] for f in res["schema"]["fields"] if f.get("verbatim")]
         for r in rows.get(res["name"], []):
@@ -380,7 +424,9 @@ def _verbatim(data_dir: Path, descriptor: dict, rows: dict[str, list[dict]], tex
                 continue  # a news article whose seed is not on this machine
             for col in cols:
                 v = r.get(col)
-                if v and normalise(v) not in text:
+                if v and (key := (r["source_id"], v)) not in found:
+                    found[key] = normalise(v) in text
+                if v and not found[key]:
                     yield DataError(data_dir / res["path"], r["_row"], col,
                                     f"not found word for word in {r['source_id']}: {v[:60]!r}")
 
@@ -649,7 +695,7 @@ def check_package(data_dir: Path = DATA_DIR, seeds_dir: Path | None = SEEDS_DIR,
     if lock:
         errors += _lock(data_dir, descriptor, rows, {e.path.name for e in errors})
     if errors:
-        return None, errors
+        return None, _capped(errors)
     tables = {res["name"]: _frame(rows[res["name"]], res) for res in descriptor["resources"]}
     return Package(tables, descriptor, texts), []
 

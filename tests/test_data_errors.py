@@ -375,3 +375,30 @@ def test_a_damaged_descriptor_is_reported_by_the_command_line_without_a_tracebac
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 1 and out.stdout.startswith("datapackage.json:0:targets.id: ")
     assert "Traceback" not in out.stderr
+
+
+# --- a flood of problems (#18): the first ones per file, then how many more --------------------------
+
+def test_a_file_with_200000_duplicated_rows_lists_the_first_problems_and_counts_the_rest(data_copy):
+    """Issue #18: 200,000 duplicated rows gave 200,000 messages (12 s)."""
+    path = data_copy / "targets.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines + [lines[1]] * 200_000), encoding="utf-8")
+    pkg, errors = data.check_package(data_copy)
+    messages = [str(e) for e in errors if e.path.name == "targets.csv"]
+    assert pkg is None and len(messages) == data.MAX_PROBLEMS + 1
+    assert messages[0] == f"targets.csv:{len(lines) + 1}:id: duplicate 'grdp_2030' (first on row 2)"
+    assert messages[-1] == (f"targets.csv:{len(lines) + data.MAX_PROBLEMS + 1}:-: … and "
+                            f"{200_000 - data.MAX_PROBLEMS:,} more problems in this file")
+    assert data.count(errors) == 200_000
+    assert str(data.DataErrors(errors)).endswith("(and 199,999 more)")
+
+
+def test_problems_beyond_the_first_of_several_passes_are_counted_together():
+    path = Path("data/targets.csv")
+    errors = [data.DataError(path, row, "id", "bad") for row in range(2, 62)]
+    errors += [data.DataError(Path("data/goals.csv"), 3, "id", "bad"), data.DataError(path, 70, "unit", "late")]
+    capped = data._capped(data._capped(errors[:55]) + errors[55:])
+    assert [str(e) for e in capped[data.MAX_PROBLEMS:]] == [
+        "targets.csv:52:-: … and 11 more problems in this file", "goals.csv:3:id: bad"]
+    assert data.count(capped) == len(errors)
