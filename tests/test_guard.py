@@ -204,3 +204,35 @@ def test_a_file_cut_short_shows_one_friendly_message_in_the_page_language(monkey
     finally:
         monkeypatch.delenv(data.DATA_DIR_ENV)
         data.package.clear()
+
+
+@pytest.mark.parametrize(("page", "before", "act"), [
+    ("pages/border-gates.py", None, lambda at: at.button(key="mapexplore_gates").click()),
+    ("pages/border-gates.py", lambda at: at.button(key="mapexplore_gates").click().run(),
+     lambda at: at.button(key="mappicture_gates").click()),
+    ("pages/plan.py", None, lambda at: at.selectbox(key="plan_part").set_value("III")),
+], ids=["explore-map", "map-picture", "reader-part"])
+def test_the_map_and_reader_callbacks_report_a_failure_calmly(monkeypatch, server_log, page, before, act):
+    """Issue #18: the map's picture/interactive buttons and the reader's part picker were not guarded."""
+    from components import widgets
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "vi"
+    at.run()
+    at.switch_page(page).run()
+    if before:
+        before(at)
+    real, calls = widgets._set_param, []
+
+    def fails_once(*args):
+        calls.append(args)
+        if len(calls) == 1:  # the callback's own write: callbacks run before the script
+            raise OSError("the first write to the URL fails")
+        return real(*args)
+
+    monkeypatch.setattr(widgets, "_set_param", fails_once)
+    act(at).run()
+    assert not at.exception, at.exception
+    assert len(at.error) == 1 and "Đã xảy ra sự cố" in at.error[0].value
+    ref = REF.search(at.error[0].value).group(0)
+    assert any(ref in r.getMessage() and r.exc_info[0] is OSError for r in server_log)
