@@ -125,22 +125,9 @@ PREVIEW_DIR = "/assets/og/"
 
 def _selection(pkg: Package, slug: str, query: dict[str, str]) -> dict[str, str]:
     """The query parameters of this page that name something real, as the app reads them
-    (:func:`components.params.clean`: the same checks and the same normal form); the rest is dropped."""
-    checked = params.clean(query)
-    kept: dict[str, str] = {}
-    for param in SELECTORS.get(slug, ()):
-        value = checked.get(param)
-        if value is None:
-            continue
-        if param == "unit":
-            if content.unit_by_code(pkg, value):
-                kept[param] = value
-        elif param == "item":
-            if value in _map_items(pkg, "en"):
-                kept[param] = value
-        else:  # a domain or map layers: params has checked them against the known ones
-            kept[param] = value
-    return kept
+    (:func:`components.params.clean`: the same checks, the same normal form); the rest is dropped."""
+    checked = params.clean(query, pkg)
+    return {param: checked[param] for param in SELECTORS.get(slug, ()) if param in checked}
 
 
 def _map_items(pkg: Package, lang: str) -> dict[str, str]:

@@ -631,6 +631,15 @@ def reader_assets() -> None:
     st.html(_reader_script(), unsafe_allow_javascript=True)
 
 
+def reader_part(pkg) -> str:
+    """The part of the decision the reader shows: that of ``?p=`` when it names a paragraph, else ``?s=``,
+    else the preamble (both read through :mod:`components.params`)."""
+    from components import reader
+
+    checked = params.clean(st.query_params.to_dict(), pkg)
+    return reader.resolve(pkg, checked.get("s"), checked.get("p"))[0]
+
+
 @guard.callback
 def _part_chosen() -> None:
     _set_param("s", st.session_state[PLAN_PART_KEY])
