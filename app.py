@@ -18,7 +18,8 @@ with guard.page(guard.current_lang):
 
     params.sanitise()  # every value from the URL checked once, unknown parameters dropped
     lang = widgets.resolve_page_lang()
-    guard.show_pending(lang)  # a widget callback that failed before this run
+    if not handover:  # a run that hands over is replaced at once: the next run shows the message
+        guard.show_pending(lang)  # a widget callback that failed before this run
     kiosk_settings = kiosk_screen.resolve()  # ?kiosk=1: the exhibition screen (components/kiosk_screen.py)
     if not kiosk_settings:
         widgets.language_switch(lang)

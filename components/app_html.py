@@ -4,7 +4,10 @@ Served by our own routes ahead of Streamlit's (``st.App(routes=...)``): every ap
 ``/targets``, ``/commune?unit=…``) answers with the same scripts and styles Streamlit would send,
 but with ``<html lang>``, title, description, canonical, ``hreflang``, Open Graph and Twitter
 tags and a ``<noscript>`` of its own (:mod:`components.head`). Paths that are not app pages are
-left to Streamlit.
+left to Streamlit. When a head cannot be built (a broken data file, anything unexpected), the page still
+answers 200 with Streamlit's plain index in the page's language and the site's name, and the failure goes
+to the server log under a reference (:func:`components.guard.report`): the app loads, and its guard shows
+the visitor one calm message instead of a bare "500 Internal Server Error".
 
 Streamlit's frontend looks for its server by probing ``/<page>/_stcore/health`` and
 ``/<page>/_stcore/host-config`` before the root ones: two 404s and two round trips on every deep
@@ -18,15 +21,14 @@ from __future__ import annotations
 import functools
 import os
 import re
+from html import escape
 from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
-from components import data, head, seo, site
-
-
+from components import data, guard, head, i18n, params, seo, site
 
 
 @functools.cache
@@ -97,8 +99,10 @@ def preload_links(names: tuple[str, ...] = PRELOAD) -> str:
 
 
 def _without_sidebar(query: dict[str, str]) -> bool:
-    """The kiosk and the embed view never draw a sidebar."""
-    return query.get("embed", "").lower() == "true" or query.get("kiosk", "") not in ("", "0")
+    """The kiosk (as :mod:`components.params` reads ``?kiosk=``) and the embed view (as Streamlit's frontend
+    reads ``?embed=true``: name and value in any case) never draw a sidebar."""
+    embed = any(isinstance(v, str) and k.lower() == "embed" and v.lower() == "true" for k, v in query.items())
+    return embed or params.kiosk_flag(query.get("kiosk")) is not None
 
 
 @functools.cache
@@ -120,10 +124,27 @@ def page_html(slug: str, lang: str | None, query: dict[str, str], base: str) -> 
                              extra_head=styles + _backend_script() + preload_links(page_chunks(meta.slug)))
 
 
+def plain_html(lang: str) -> str:
+    """Streamlit's own index with only the language and the site's name: what a page answers when its
+    head cannot be built (a broken data file). The app still loads, and its guard shows the problem."""
+    lang = i18n.resolve_lang(lang)
+    title = f"<title>{escape(i18n.translate(head.SITE_NAME, lang))}</title>"
+    try:
+        title += _backend_script()
+    except OSError:  # pragma: no cover - our own file; without it the frontend finds the server by probing
+        pass
+    out = re.sub(r'<html lang="[^"]*"', f'<html lang="{lang}"', streamlit_index(), count=1)
+    return re.sub(r"<title>.*?</title>", lambda _m: title, out, count=1, flags=re.S)
+
+
 async def _page(request: Request) -> HTMLResponse:
     slug = request.url.path.strip("/").rsplit("/", 1)[-1]
     query = dict(request.query_params)
-    html = page_html(slug, query.get("lang"), query, base_url(request))
+    try:
+        html = page_html(slug, query.get("lang"), query, base_url(request))
+    except Exception as exc:  # never a bare "500 Internal Server Error": the app's shell, logged with a reference
+        guard.report(exc)
+        html = plain_html(params.lang(query.get("lang")) or i18n.DEFAULT_LANG)
     # Like Streamlit's own index: never cached, since the scripts it names change with a release.
     return HTMLResponse(html, headers={"Cache-Control": "no-cache"})
 

@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     for err in errors:
         print(err)
     if errors:
-        print(f"{len(errors)} problem(s) found.", file=sys.stderr)
+        print(f"{data.count(errors):,} problem(s) found.", file=sys.stderr)
         return 1
     assert pkg is not None
     rows = sum(len(t) for t in pkg.tables.values())

@@ -12,10 +12,15 @@ foreign keys. Two rules the standard cannot express are marked on the fields the
 * ``"wholeText": {"field": …, "order": …}`` on a resource — its rows, joined in order, must give back
   the whole stored text of their source (nothing dropped, nothing added).
 
+The descriptor is checked before any table is read: field types, constraints (a pattern must compile),
+keys, references, ``wholeText``, and every resource ``path`` a file name inside the data folder. A damaged
+descriptor gives DataErrors located as ``datapackage.json:0:<resource>.<field>: problem``.
+
 Errors::
 
     ValueError
     └── DataError          one problem: ``file:row:column: problem`` (row 1 is the header)
+        ├── MoreProblems   "… and N more problems in this file": each file lists its first 50
         └── DataErrors     all problems found in a package, the first one as the message
 
 Nothing is lost silently: each resource records its ``rows`` (data rows), ``bytes`` and ``hash``
@@ -41,7 +46,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +59,7 @@ DESCRIPTOR = "datapackage.json"
 LOCK_COMMAND = "make data-lock"  # same as: python -m components.lock [DATA_DIR]
 MAX_CELL = 10_000  # characters in one cell; the longest curated cell has about 1,250
 MAX_DIGITS = 18  # a whole number must fit a 64-bit integer column
+MAX_PROBLEMS = 50  # listed per file; the rest are counted (a file pasted 200,000 times is one mistake)
 SEPARATORS = {";": "';'", "\t": "a tab", "|": "'|'"}
 
 
@@ -61,8 +67,23 @@ class DataError(ValueError):
     """A curated file breaks its schema; ``str(err)`` is ``file:row:column: problem``."""
 
     def __init__(self, path: Path | str, row: int, column: str, problem: str) -> None:
-        self.path, self.row, self.column, self.problem = Path(path), row, column, problem
+        self.path = path if isinstance(path, Path) else Path(path)
+        self.row, self.column, self.problem = row, column, problem
         super().__init__(f"{self.path.name}:{row}:{column}: {problem}")
+
+
+class MoreProblems(DataError):
+    """Stands for the problems of one file beyond the first :data:`MAX_PROBLEMS` (``row`` is the first
+    one not listed); ``count`` says how many."""
+
+    def __init__(self, path: Path | str, row: int, count: int) -> None:
+        self.count = count
+        super().__init__(path, row, "-", f"… and {count:,} more problems in this file")
+
+
+def count(errors: Iterable[DataError]) -> int:
+    """How many problems ``errors`` stand for, those beyond each file's first ones included."""
+    return sum(e.count if isinstance(e, MoreProblems) else 1 for e in errors)
 
 
 class DataErrors(DataError):
@@ -72,8 +93,8 @@ class DataErrors(DataError):
         self.errors = errors
         first = errors[0]
         super().__init__(first.path, first.row, first.column, first.problem)
-        if len(errors) > 1:
-            self.args = (f"{first} (and {len(errors) - 1} more)",)
+        if (total := count(errors)) > 1:
+            self.args = (f"{first} (and {total - 1:,} more)",)
 
 
 def normalise(text: str) -> str:
@@ -129,9 +150,10 @@ def _cast(value: str, kind: str) -> object:
     raise ValueError(f"unknown field type {kind!r} in the descriptor")
 
 
-def _locate(head: str) -> tuple[int, str]:
-    """Line and column name at the end of ``head`` (the text of a file up to a problem)."""
-    reader = csv.reader(io.StringIO(head, newline=""))
+def _locate(head: str, names: Collection[str]) -> tuple[int, str]:
+    """Line and column name at the end of ``head`` (the text of a file up to a problem); the column is
+    ``-`` unless the header names one of the fields ``names`` there (never a whole header line)."""
+    reader = csv.reader(io.StringIO(head.removeprefix("\ufeff"), newline=""))
     header: list[str] = []
     last: list[str] = []
     try:
@@ -143,21 +165,28 @@ def _locate(head: str) -> tuple[int, str]:
         pass
     line = head.count("\n") + 1
     index = max(len(last) - 1, 0) if head and not head.endswith("\n") else 0
-    return line, (header[index] if index < len(header) and line > 1 else "-")
+    column = header[index] if index < len(header) and line > 1 else "-"
+    return line, (column if column in names else "-")
 
 
-def _decode(path: Path, raw: bytes) -> str:
-    """The text of a file that must be UTF-8, or a DataError saying where it is not."""
+def _decode(path: Path, raw: bytes, names: Collection[str]) -> str:
+    """The text of a file that must be UTF-8, or a DataError saying where it is not (and, for a file saved
+    with another separator too, both problems in one sentence)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataError(path, 1, "-", "UTF-16 text: save the file as CSV UTF-8 (comma-separated)")
     nul = raw.find(b"\x00")
     if nul >= 0:
-        line, column = _locate(raw[:nul].decode("utf-8", "replace"))
+        line, column = _locate(raw[:nul].decode("utf-8", "replace"), names)
         raise DataError(path, line, column, "a NUL byte (0x00): this is not a text file; save it as CSV UTF-8")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        line, column = _locate(raw[:err.start].decode("utf-8", "replace"))
+        # Excel in a Vietnamese locale saves ';'-separated cp1258: say both, once, before any cell is read.
+        first_line = raw.split(b"\n", 1)[0].decode("utf-8", "replace").removeprefix("\ufeff").rstrip("\r")
+        if (shown := _other_separator(first_line, names)) is not None:
+            raise DataError(path, 1, "-", f"uses {shown} as separator and is not UTF-8 text: save as "
+                                          "comma-separated UTF-8 (CSV UTF-8)") from None
+        line, column = _locate(raw[:err.start].decode("utf-8", "replace"), names)
         raise DataError(path, line, column,
                         f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8") from None
 
@@ -174,29 +203,59 @@ def _field_limit(size: int) -> Iterator[None]:
         csv.field_size_limit(before)
 
 
-def _separator(path: Path, header: list[str], names: list[str]) -> DataError | None:
-    """One error for a file saved with another separator (a spreadsheet's default in many locales)."""
-    line = ",".join(header)
+def _other_separator(line: str, names: Collection[str]) -> str | None:
+    """How a header line written with another separator shows it (``"';'"``, ``"a tab"``), or None."""
     for sep, shown in SEPARATORS.items():
         if sep in line and len(set(line.split(sep)) & set(names)) >= min(2, len(names)):
-            return DataError(path, 1, "-", f"uses {shown} as separator: save as comma-separated UTF-8 (CSV UTF-8)")
+            return shown
     return None
+
+
+def _separator(path: Path, header: list[str], names: list[str]) -> DataError | None:
+    """One error for a file saved with another separator (a spreadsheet's default in many locales)."""
+    shown = _other_separator(",".join(header), names)
+    if shown is not None:
+        return DataError(path, 1, "-", f"uses {shown} as separator: save as comma-separated UTF-8 (CSV UTF-8)")
+    return None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # Unicode's Cc, less tab and line ends
 
 
 def _cell_problem(value: str) -> str | None:
     if len(value) > MAX_CELL:
         return f"{len(value):,} characters; a cell holds at most {MAX_CELL:,} (is a closing quote missing?)"
-    bad = next((c for c in value if unicodedata.category(c) == "Cc" and c not in "\t\n\r"), None)
+    bad = _CONTROL.search(value)
     if bad is not None:
-        return f"control character U+{ord(bad):04X} in the cell"
+        return f"control character U+{ord(bad.group()):04X} in the cell"
     return None
+
+
+def _capped(errors: Iterable[DataError], limit: int = MAX_PROBLEMS) -> list[DataError]:
+    """The first ``limit`` problems of each file, in order, then one :class:`MoreProblems` counting the rest."""
+    out: list[DataError] = []
+    listed: dict[str, int] = {}
+    more: dict[str, tuple[int, DataError, int]] = {}  # file -> (its place in out, first unlisted, count)
+    for err in errors:
+        name = err.path.name
+        if not isinstance(err, MoreProblems) and listed.get(name, 0) < limit:
+            out.append(err)
+            listed[name] = listed.get(name, 0) + 1
+            continue
+        at, first, counted = more.get(name, (len(out), err, 0))
+        if name not in more:
+            out.append(err)
+        more[name] = (at, first, counted + (err.count if isinstance(err, MoreProblems) else 1))
+    for at, first, counted in more.values():
+        out[at] = MoreProblems(first.path, first.row, counted)
+    return out
 
 
 def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]:
     """Read one CSV and check it against its resource schema; rows keep their file line numbers.
 
     Raises only :class:`DataError` (a file that cannot be read as UTF-8 text at all); every other
-    problem is returned, one per row and column."""
+    problem is returned, one per row and column: the first :data:`MAX_PROBLEMS`, then how many more."""
     fields = resource["schema"]["fields"]
     names = [f["name"] for f in fields]
     errors: list[DataError] = []
@@ -206,7 +265,7 @@ def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]
         raw = path.read_bytes()
     except OSError as err:
         return [], [DataError(path, 0, "-", f"cannot be read: {err.strerror or err}")]
-    text = _decode(path, raw)
+    text = _decode(path, raw, names)
     if text.startswith("\ufeff"):
         text = text[1:]
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -233,6 +292,10 @@ def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]
 
     rows: list[dict] = []
     seen_unique: dict[str, dict[object, int]] = {}
+    # Decided once per file, not once per cell: a file of 200,000 rows is read in seconds.
+    checks = [(f["name"], f.get("constraints", {}), f["type"]) for f in fields]
+    patterns = {name: re.compile(cons["pattern"]) for name, cons, _t in checks if "pattern" in cons}
+    odd_cells = _CONTROL.search(text) is not None
     for line, cells in records[1:]:
         if not any(c.strip() for c in cells):
             continue
@@ -241,10 +304,9 @@ def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]
             continue
         raw_row = dict(zip(header, cells))
         record: dict[str, object] = {"_row": line}
-        for f in fields:
-            name, cons = f["name"], f.get("constraints", {})
+        for name, cons, kind in checks:
             value = raw_row[name]
-            if (problem := _cell_problem(value)) is not None:
+            if (odd_cells or len(value) > MAX_CELL) and (problem := _cell_problem(value)) is not None:
                 errors.append(DataError(path, line, name, problem))
                 record[name] = None
                 record.setdefault("_bad", set()).add(name)  # reported once: no rule about it follows
@@ -258,7 +320,7 @@ def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]
                 record[name] = None
                 continue
             try:
-                typed = _cast(value, f["type"])
+                typed = _cast(value, kind)
             except ValueError as err:
                 errors.append(DataError(path, line, name, str(err)))
                 record[name] = None
@@ -266,7 +328,7 @@ def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]
             if "enum" in cons and value not in cons["enum"]:
                 allowed = ", ".join(cons["enum"])
                 errors.append(DataError(path, line, name, f"unknown value {value[:40]!r} (allowed: {allowed})"))
-            if "pattern" in cons and not re.fullmatch(cons["pattern"], value):
+            if name in patterns and not patterns[name].fullmatch(value):
                 errors.append(DataError(path, line, name, f"{value[:40]!r} does not match {cons['pattern']}"))
             if cons.get("unique"):
                 seen = seen_unique.setdefault(name, {})
@@ -279,7 +341,7 @@ def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]
     lagging = {f["name"] for f in fields if f.get("translationMayLag")}
     errors += _row_rules(path, rows, [n for n in names if n not in lagging])
     errors += _primary_key(path, rows, resource)
-    return rows, errors
+    return rows, _capped(errors)
 
 
 def _row_rules(path: Path, rows: list[dict], names: list[str]) -> Iterable[DataError]:
@@ -349,6 +411,7 @@ def _references(data_dir: Path, descriptor: dict, rows: dict[str, list[dict]]) -
 
 def _verbatim(data_dir: Path, descriptor: dict, rows: dict[str, list[dict]], texts: dict[str, str],
               sources: dict[str, dict]) -> Iterable[DataError]:
+    found: dict[tuple[object, str], bool] = {}  # (source, cell) -> in its text: a repeated quote is searched once
     for res in descriptor["resources"]:
         cols = [f["name"] for f in res["schema"]["fields"] if f.get("verbatim")]
         for r in rows.get(res["name"], []):
@@ -361,7 +424,9 @@ def _verbatim(data_dir: Path, descriptor: dict, rows: dict[str, list[dict]], tex
                 continue  # a news article whose seed is not on this machine
             for col in cols:
                 v = r.get(col)
-                if v and normalise(v) not in text:
+                if v and (key := (r["source_id"], v)) not in found:
+                    found[key] = normalise(v) in text
+                if v and not found[key]:
                     yield DataError(data_dir / res["path"], r["_row"], col,
                                     f"not found word for word in {r['source_id']}: {v[:60]!r}")
 
@@ -438,6 +503,14 @@ def _lock(data_dir: Path, descriptor: dict, rows: dict[str, list[dict]], broken:
         if not all(k in res for k in ("rows", "bytes", "hash")):
             yield DataError(path, 0, "-", f"no row count and hash recorded in {DESCRIPTOR}: run `{command}`")
             continue
+        damaged = next((f"{k} {res[k]!r} is not a count" for k in ("rows", "bytes")
+                        if type(res[k]) is not int or res[k] < 0), None)
+        if damaged is None and not (isinstance(res["hash"], str) and _HASH.fullmatch(res["hash"])):
+            damaged = f"hash {str(res['hash'])[:80]!r} is not 'sha256:' and 64 hexadecimal digits"
+        if damaged:
+            yield DataError(data_dir / DESCRIPTOR, 0, res["name"],
+                            f"{damaged}; run `{command}` to record the files as they are")
+            continue
         count = len(rows.get(res["name"], []))
         if count != res["rows"]:
             last = rows[res["name"]][-1]["_row"] if rows.get(res["name"]) else 1
@@ -448,15 +521,148 @@ def _lock(data_dir: Path, descriptor: dict, rows: dict[str, list[dict]], broken:
             yield DataError(path, 0, "-", f"the content differs from the hash recorded in {DESCRIPTOR}; {fix}")
 
 
-def _descriptor_problem(descriptor: object) -> str | None:
+TYPES = ("string", "integer", "number", "date")
+NUMERIC = ("integer", "number")
+_RESOURCE_NAME = re.compile(r"[a-z0-9_.\-]{1,80}")
+_FIELD_NAME = re.compile(r"[^\x00-\x1f\x7f]{1,80}")
+_HASH = re.compile(r"sha256:[0-9a-f]{64}")
+
+
+def _kind(value: object) -> str:
+    """How JSON would call ``value``: an object, a list, a text, a number, true/false or null."""
+    return {dict: "an object", list: "a list", str: "a text", bool: "true/false", type(None): "null"}.get(
+        type(value), "a number")
+
+
+def _field_problems(field: dict) -> Iterator[str]:
+    if field.get("type") not in TYPES:
+        yield f"type {str(field.get('type'))[:40]!r} is not one of {', '.join(TYPES)}"
+    cons = field.get("constraints", {})
+    if not isinstance(cons, dict):
+        yield f"constraints must be an object, not {_kind(cons)}"
+        return
+    for key in ("required", "unique"):
+        if key in cons and not isinstance(cons[key], bool):
+            yield f"constraints.{key} must be true or false, not {_kind(cons[key])}"
+    if "enum" in cons and not (isinstance(cons["enum"], list) and cons["enum"]
+                               and all(isinstance(v, str) for v in cons["enum"])):
+        yield "constraints.enum must be a list of texts"
+    if "pattern" in cons:
+        pattern = cons["pattern"]
+        if not isinstance(pattern, str):
+            yield f"constraints.pattern must be a text, not {_kind(pattern)}"
+        else:
+            try:
+                re.compile(pattern)
+            except (re.error, ValueError, OverflowError, RecursionError) as err:
+                yield f"constraints.pattern {pattern[:40]!r} is not a regular expression ({err})"
+    for key in ("verbatim", "translationMayLag"):
+        if key in field and not isinstance(field[key], bool):
+            yield f"{key} must be true or false, not {_kind(field[key])}"
+    if field.get("verbatim") and field.get("type") != "string":
+        yield "verbatim applies to text fields only"
+
+
+def _inside_folder(data_dir: Path, name: object) -> bool:
+    """Whether ``name`` is a relative file name that stays inside ``data_dir`` (no ``..``, no absolute path)."""
+    if not isinstance(name, str) or not _FIELD_NAME.fullmatch(name) or name.startswith(("/", "\\")):
+        return False
     try:
-        for res in descriptor["resources"]:  # type: ignore[index]
-            if not (isinstance(res["name"], str) and isinstance(res["path"], str)
-                    and all(isinstance(f["name"], str) for f in res["schema"]["fields"])):
-                return f"resource {res.get('name')!r} needs a name, a path and schema fields"
-    except (TypeError, KeyError, AttributeError):
-        return "it needs a list of resources, each with a name, a path and schema fields"
-    return None
+        root = data_dir.resolve()
+        target = (root / name).resolve()
+    except (OSError, ValueError, RuntimeError):
+        return False
+    return target != root and target.is_relative_to(root)
+
+
+def _descriptor_problems(descriptor: object, data_dir: Path) -> list[DataError]:
+    """What the checks rely on in ``datapackage.json``, each problem located as
+    ``datapackage.json:0:<resource>[.<field>]: problem``. The tables are read only when there is none:
+    a damaged descriptor gives DataErrors, never another exception."""
+    dp = data_dir / DESCRIPTOR
+    out: list[DataError] = []
+
+    def bad(where: str, problem: str) -> None:
+        out.append(DataError(dp, 0, where, problem))
+
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    if not isinstance(descriptor, dict):
+        bad("-", f"must be a JSON object with a list of resources, not {_kind(descriptor)}")
+        return out
+    if not isinstance(resources, list) or not resources:
+        bad("resources", "must be a list of resources")
+        return out
+    fields_of: dict[str, dict[str, dict]] = {}
+    for i, res in enumerate(resources):
+        name = res.get("name") if isinstance(res, dict) else None
+        if not isinstance(name, str) or not _RESOURCE_NAME.fullmatch(name):
+            bad(f"resources[{i}]", "needs a name of lower-case letters, digits, '_', '-' or '.'"
+                if isinstance(res, dict) else f"must be an object, not {_kind(res)}")
+            continue
+        if name in fields_of:
+            bad(name, "a second resource with this name")
+            continue
+        fields_of[name] = {}
+        if not _inside_folder(data_dir, res.get("path")):
+            bad(name, f"path {str(res.get('path'))[:60]!r} is not a file name inside the data folder")
+        schema = res.get("schema")
+        fields = schema.get("fields") if isinstance(schema, dict) else None
+        if not isinstance(fields, list) or not fields:
+            bad(name, "needs schema.fields, a list of fields")
+            continue
+        for j, field in enumerate(fields):
+            fname = field.get("name") if isinstance(field, dict) else None
+            if not isinstance(fname, str) or not _FIELD_NAME.fullmatch(fname):
+                bad(f"{name}.fields[{j}]", "needs a name (a text of at most 80 characters)"
+                    if isinstance(field, dict) else f"must be an object, not {_kind(field)}")
+                continue
+            if fname in fields_of[name]:
+                bad(f"{name}.{fname}", "a second field with this name")
+                continue
+            fields_of[name][fname] = field
+            for problem in _field_problems(field):
+                bad(f"{name}.{fname}", problem)
+    for res in resources:
+        name = res.get("name") if isinstance(res, dict) else None
+        if not isinstance(name, str) or not isinstance(res.get("schema"), dict) or not fields_of.get(name):
+            continue
+        out += _links_problems(dp, name, res, fields_of)
+    return out
+
+
+def _links_problems(dp: Path, name: str, res: dict, fields_of: dict[str, dict[str, dict]]) -> Iterator[DataError]:
+    """Keys, references, whole texts and number pairs: what one resource says about its fields."""
+    schema, fields = res["schema"], fields_of[name]
+    types = {n: f["type"] for n, f in fields.items() if f.get("type") in TYPES}
+    typed = lambda name: types.get(name) if isinstance(name, str) else None  # noqa: E731
+    key = schema.get("primaryKey")
+    if key is not None and not (key in fields if isinstance(key, str) else
+                                isinstance(key, list) and key and all(isinstance(k, str) and k in fields for k in key)):
+        yield DataError(dp, 0, f"{name}.primaryKey", f"must name a field of {name}, or a list of them")
+    fks = schema.get("foreignKeys", [])
+    if not isinstance(fks, list):
+        yield DataError(dp, 0, f"{name}.foreignKeys", f"must be a list, not {_kind(fks)}")
+        fks = []
+    for i, fk in enumerate(fks):
+        where = f"{name}.foreignKeys[{i}]"
+        ref = fk.get("reference") if isinstance(fk, dict) else None
+        if not (isinstance(fk, dict) and isinstance(fk.get("fields"), str) and isinstance(ref, dict)):
+            yield DataError(dp, 0, where, f"needs fields (a field of {name}) and a reference (a resource and its field)")
+        elif fk["fields"] not in fields:
+            yield DataError(dp, 0, where, f"fields names no field of {name}: {fk['fields'][:40]!r}")
+        elif not isinstance(ref.get("resource"), str) or ref["resource"] not in fields_of:
+            yield DataError(dp, 0, where, f"reference names no resource: {str(ref.get('resource'))[:40]!r}")
+        elif not isinstance(ref.get("fields"), str) or ref["fields"] not in fields_of[ref["resource"]]:
+            yield DataError(dp, 0, where, f"reference names no field of {ref['resource']}: "
+                                          f"{str(ref.get('fields'))[:40]!r}")
+    whole = res.get("wholeText")
+    if whole is not None and not (isinstance(whole, dict) and typed(whole.get("field")) == "string"
+                                  and typed(whole.get("order")) in NUMERIC):
+        yield DataError(dp, 0, f"{name}.wholeText", "field must name a text field and order a number field")
+    if "value_min" in types and "value_max" in types and not {types["value_min"], types["value_max"]} <= set(NUMERIC):
+        yield DataError(dp, 0, f"{name}.value_min", "value_min and value_max must be numbers (integer or number)")
+    if name == "sources" and "id" not in fields:
+        yield DataError(dp, 0, name, "needs an id field (every source_id refers to it)")
 
 
 def check_package(data_dir: Path = DATA_DIR, seeds_dir: Path | None = SEEDS_DIR,
@@ -467,10 +673,10 @@ def check_package(data_dir: Path = DATA_DIR, seeds_dir: Path | None = SEEDS_DIR,
     dp_path = data_dir / DESCRIPTOR
     try:
         descriptor = json.loads(dp_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        return None, [DataError(dp_path, 0, "-", f"cannot read the descriptor: {err}")]
-    if (problem := _descriptor_problem(descriptor)) is not None:
-        return None, [DataError(dp_path, 0, "-", problem)]
+    except (OSError, ValueError, RecursionError) as err:
+        return None, [DataError(dp_path, 0, "-", f"cannot read the descriptor: {str(err)[:200]}")]
+    if problems := _descriptor_problems(descriptor, data_dir):
+        return None, problems
     errors: list[DataError] = []
     rows: dict[str, list[dict]] = {}
     for res in descriptor["resources"]:
@@ -489,7 +695,7 @@ def check_package(data_dir: Path = DATA_DIR, seeds_dir: Path | None = SEEDS_DIR,
     if lock:
         errors += _lock(data_dir, descriptor, rows, {e.path.name for e in errors})
     if errors:
-        return None, errors
+        return None, _capped(errors)
     tables = {res["name"]: _frame(rows[res["name"]], res) for res in descriptor["resources"]}
     return Package(tables, descriptor, texts), []
 

@@ -32,7 +32,7 @@ HOME_PATH = "pages/overview.py"
 
 MESSAGE = N_("Something went wrong and this part of the page cannot be shown. Please try again later; "
              "if it happens again, tell us the reference {ref}.")
-DATA_MESSAGE = N_("A data file has a problem, so this page cannot be shown. Details: {detail}")
+DATA_MESSAGE = N_("A data file has a problem, so this page cannot be shown. Details: {detail} (reference {ref}).")
 HOME = N_("Back to the home page")
 
 
@@ -62,12 +62,33 @@ def log_failure(exc: BaseException) -> str:
     return ref
 
 
+def log_data_problem(err: data.DataError) -> str:
+    """Write a data file's problems (``file:row:column: problem``, one a line) to the server log as a
+    warning, without a traceback (the file is the curator's to fix, not the code); the returned reference
+    names the entry."""
+    ref = new_reference()
+    try:
+        listed = getattr(err, "errors", None) or [err]
+        _logger().warning("data problem %s: %s", ref, "\n  ".join(str(e) for e in listed))
+    except Exception:  # pragma: no cover - the log must never turn one failure into two
+        pass
+    return ref
+
+
+def report(exc: BaseException) -> str:
+    """Log ``exc`` as what it is (a data problem, or a failure with its traceback); returns its reference."""
+    return log_data_problem(exc) if isinstance(exc, data.DataError) else log_failure(exc)
+
+
 def message(exc: BaseException, lang: str, ref: str | None = None) -> str:
-    """The visitor's text (markdown) for ``exc`` in ``lang``: a data file's ``file:row:column`` problem
-    as code, anything else as the general message with its reference."""
+    """The visitor's text (markdown) for ``exc`` in ``lang``, with its reference: for a data file, where
+    the problem is (``file:row:column``, as code) and, on an English page, what it is (the checks say it
+    in English only, so a Vietnamese page shows no English); anything else as the general message."""
+    lang = i18n.resolve_lang(lang)
     _ = i18n.gettext_for(lang)
     if isinstance(exc, data.DataError):  # shown as code: markdown in a cell stays text
-        return _(DATA_MESSAGE).format(detail="`" + str(exc).replace("`", "'") + "`")
+        detail = str(exc) if lang == "en" else f"{exc.path.name}:{exc.row}:{exc.column}"
+        return _(DATA_MESSAGE).format(detail="`" + detail.replace("`", "'") + "`", ref=ref or "-")
     return _(MESSAGE).format(ref=ref or "-")
 
 
@@ -76,7 +97,9 @@ def current_lang() -> str:
     try:
         import streamlit as st
 
-        return i18n.resolve_lang(st.query_params.get("lang"), st.session_state.get("lang"))
+        from components import params
+
+        return params.lang(st.query_params.get("lang")) or i18n.resolve_lang(st.session_state.get("lang"))
     except Exception:
         return i18n.DEFAULT_LANG
 
@@ -101,16 +124,17 @@ def show(exc: Exception, lang: str | None = None) -> bool:
 
     * takes the exception and, optionally, the page language (otherwise read from the URL and the
       session, falling back to Vietnamese);
-    * a :class:`components.data.DataError` is shown with its ``file:row:column`` detail and not
-      logged as a failure (it is the curator's, not the code's); anything else is logged with its
-      traceback under a new reference id, and the visitor sees the id;
+    * a :class:`components.data.DataError` is logged as a warning without a traceback (it is the
+      curator's, not the code's) and shown with its ``file:row:column`` (and, on an English page, the
+      problem); anything else is logged with its traceback; either way under a new reference id, and
+      the visitor sees the id;
     * draws one ``st.error`` in that language and a link to the home page (keeping the language
       and a kiosk's settings); escapes nothing from the exception into HTML (``st.error`` shows
       markdown, so the detail is passed as code);
     * never raises, and returns ``True``, meaning "handled: do not show Streamlit's own error box".
     """
     lang = i18n.resolve_lang(lang) if lang else current_lang()
-    ref = None if isinstance(exc, data.DataError) else log_failure(exc)
+    ref = report(exc)
     try:
         import streamlit as st
 
@@ -162,7 +186,7 @@ def callback(func: Callable[..., object]) -> Callable[..., None]:
         except Exception as exc:
             import streamlit as st
 
-            st.session_state[PENDING_KEY] = log_failure(exc)
+            st.session_state[PENDING_KEY] = report(exc)
 
     return guarded
 

@@ -6,8 +6,9 @@ a language and the query that selects something on it (a commune, a map item, a 
 title, description, canonical address, language alternates, static twin and preview image;
 :func:`render_index` writes them into Streamlit's own ``index.html`` (its scripts and styles kept).
 
-Pure: no Streamlit runtime, no request. Every value from the URL is checked against the data
-before it is used, and everything written into the HTML is escaped.
+Pure: no Streamlit runtime, no request. Every value from the URL is read by :mod:`components.params`
+(the module the app reads it with, so the first HTML and the app never disagree on the language or a
+selection) and checked against the data before it is used; everything written into the HTML is escaped.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from html import escape
 from urllib.parse import urlencode
 
-from components import content, i18n, maps, seo, site
+from components import content, i18n, maps, params, seo, site
 from components.data import Package
 from components.i18n import N_
 
@@ -68,7 +69,6 @@ NOSCRIPT = N_("This interactive page needs JavaScript. The same content, fast an
 # The query parameters that select something a preview should name; nothing else is kept.
 SELECTORS = {"commune": ("unit",), "urban-system": ("item", "layers"), "border-gates": ("item", "layers"),
              "targets": ("domain",)}
-_SAFE_PARAM = re.compile(r"[A-Za-z0-9_,.\-]{1,80}")
 
 
 @dataclass(frozen=True)
@@ -126,23 +126,10 @@ PREVIEW_DIR = "/assets/og/"
 
 
 def _selection(pkg: Package, slug: str, query: dict[str, str]) -> dict[str, str]:
-    """The query parameters of this page that name something real; the rest is dropped."""
-    kept: dict[str, str] = {}
-    for param in SELECTORS.get(slug, ()):
-        raw = query.get(param)
-        if not isinstance(raw, str) or not _SAFE_PARAM.fullmatch(raw):
-            continue
-        if param == "unit":
-            unit = content.unit_by_code(pkg, raw) or content.unit_by_code(pkg, raw.zfill(5))
-            if unit:
-                kept[param] = unit["code"]
-        elif param == "domain" and raw in dict(content.DOMAINS):
-            kept[param] = raw
-        elif param == "item" and raw in _map_items(pkg, "en"):
-            kept[param] = raw
-        elif param == "layers" and all(k in maps.LAYERS or k == "none" for k in raw.split(",")):
-            kept[param] = raw
-    return kept
+    """The query parameters of this page that name something real, as the app reads them
+    (:func:`components.params.clean`: the same checks, the same normal form); the rest is dropped."""
+    checked = params.clean(query, pkg)
+    return {param: checked[param] for param in SELECTORS.get(slug, ()) if param in checked}
 
 
 def _map_items(pkg: Package, lang: str) -> dict[str, str]:
@@ -162,8 +149,9 @@ def _description(pkg: Package, slug: str, lang: str) -> str:
 
 
 def page_meta(pkg: Package, slug: str, lang: str, query: dict[str, str] | None = None) -> Meta:
-    """The head of one page in one language; ``query`` is the request's (untrusted) query."""
-    lang = i18n.resolve_lang(lang)
+    """The head of one page in one language; ``query`` is the request's (untrusted) query. The language is
+    read as the app reads it (:func:`components.params.lang`), so the first HTML and the app agree."""
+    lang = params.lang(lang) or i18n.DEFAULT_LANG
     slug = slug if known_slug(slug) else ""
     _ = i18n.gettext_for(lang)
     picked = _selection(pkg, slug, dict(query or {}))

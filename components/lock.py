@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     for err in errors:
         print(err)
     if errors:
-        print(f"{len(errors)} problem(s) found; nothing recorded. Fix them, then run this again.", file=sys.stderr)
+        print(f"{data.count(errors):,} problem(s) found; nothing recorded. Fix them, then run this again.", file=sys.stderr)
         return 1
     for line in changes:
         print(line)

@@ -181,6 +181,12 @@ def layer_points(pkg: Package, lang: str) -> dict[str, pd.DataFrame]:
     return {k: pd.DataFrame(v) for k, v in out.items()}
 
 
+@functools.lru_cache(maxsize=4)
+def point_ids(pkg: Package) -> frozenset[str]:
+    """The id of every point on the plan maps: what ``?item=`` may name."""
+    return frozenset(row_id for frame in layer_points(pkg, "en").values() if not frame.empty for row_id in frame["id"])
+
+
 # --- lines: the axis and the corridors -----------------------------------------------------------
 
 AXIS_SPINE = ("chi_lang", "huu_lung")  # the expressway's course: gate, Lạng Sơn, Chi Lăng, Hữu Lũng, south

@@ -1,7 +1,8 @@
 """Values from the URL: the one place that says which parameters exist and what they may hold.
 
-Every query parameter is checked here before any page reads it (type, allowed set, length); an
-unknown parameter or a bad value is dropped, never shown, never passed on in a link or a share.
+Every query parameter is checked here before any page reads it (type, allowed set, length, and for an
+id whether it names something in the data); an unknown parameter or a bad value is dropped, never shown,
+never passed on in a link, a share or the kiosk's QR code.
 The router calls :func:`sanitise` first on every run; link and share builders use :func:`for_page`
 and :func:`page_address`. Pure apart from :func:`sanitise`, which rewrites ``st.query_params``.
 
@@ -11,9 +12,10 @@ and :func:`page_address`. Pure apart from :func:`sanitise`, which rewrites ``st.
                 (seconds, in range), ``slides`` (known slide ids) and ``reset_lang``
 ``domain``      a target domain id (``/targets``)
 ``layers``      known map layer keys, comma-separated, or ``none`` (maps)
-``item``        a map point id: lower-case letters, digits and ``_``, at most 64 (maps)
+``item``        a map point id: lower-case letters, digits and ``_``, at most 64, naming a point (maps)
 ``map``         ``interactive`` (a page's map drawn interactive rather than as a picture)
-``unit``        a national unit code, 5 digits; ``6184`` is read as ``06184`` (``/commune``)
+``unit``        a national unit code, 5 digits; ``6184`` is read as ``06184``; a unit's (``/commune``)
+``s``, ``p``    a part of the decision, and a paragraph id naming a paragraph (``/plan``)
 ``q``           search text, cleaned and cut at 200 characters (``/search``)
 ==============  ==========================================================================
 
@@ -27,6 +29,7 @@ from collections.abc import Callable, Mapping
 from urllib.parse import urlencode, urlsplit
 
 from components import i18n
+from components.data import Package
 
 LANG = "lang"
 MAX_VALUE = 2_000  # characters read from any one value before checking it
@@ -142,12 +145,22 @@ CHECKS: dict[str, Callable[[object], str | None]] = {
 KIOSK = ("kiosk", "idle", "countdown", "slide", "slides", "reset_lang")
 
 
-def clean(raw: Mapping[str, object]) -> dict[str, str]:
-    """The known parameters of ``raw`` whose values pass their check, normalised; nothing else."""
+def _names_something(pkg: Package) -> dict[str, Callable[[str], bool]]:
+    """For the ids of the form checks above: whether one names something in the data."""
+    from components import content, maps, reader
+
+    return {"p": lambda v: reader.valid_id(pkg, v) is not None, "item": lambda v: v in maps.point_ids(pkg),
+            "unit": lambda v: content.unit_by_code(pkg, v) is not None}
+
+
+def clean(raw: Mapping[str, object], pkg: Package | None = None) -> dict[str, str]:
+    """The known parameters of ``raw`` whose values pass their check, normalised; nothing else. With the
+    package, an id (``p``, ``item``, ``unit``) must also name a paragraph, a map point or a unit."""
+    real = _names_something(pkg) if pkg is not None else {}
     out = {}
     for key, check in CHECKS.items():
         value = raw.get(key)
-        if value is not None and (good := check(value)) is not None:
+        if value is not None and (good := check(value)) is not None and (key not in real or real[key](good)):
             out[key] = good
     return out
 
@@ -210,7 +223,7 @@ def sanitise() -> dict[str, str]:
     import streamlit as st
 
     raw = st.query_params.to_dict()
-    good = clean(raw)
+    good = clean(raw, _package())
     for key in raw:
         if key not in good:
             del st.query_params[key]
@@ -218,3 +231,14 @@ def sanitise() -> dict[str, str]:
         if raw.get(key) != value:
             st.query_params[key] = value
     return good
+
+
+def _package() -> Package | None:
+    """The data, to check ids against; None while it has a problem (the page shows that problem, and the
+    URL is checked by form alone)."""
+    from components import data
+
+    try:
+        return data.package()
+    except data.DataError:
+        return None

@@ -29,7 +29,7 @@ def resolve_page_lang() -> str:
     The result is written back to the URL (navigation clicks drop query parameters, and a bad
     value is replaced by a good one) and to the session.
     """
-    lang = i18n.resolve_lang(st.query_params.get(LANG_KEY), st.session_state.get(LANG_KEY))
+    lang = params.lang(st.query_params.get(LANG_KEY)) or i18n.resolve_lang(st.session_state.get(LANG_KEY))
     st.session_state[LANG_KEY] = lang
     if st.query_params.get(LANG_KEY) != lang:
         st.query_params[LANG_KEY] = lang
@@ -244,6 +244,7 @@ def _map_assets() -> None:
     st.html(f"<script>{_asset('js/map-explore.js')}</script>", unsafe_allow_javascript=True)
 
 
+@guard.callback
 def _choose_map(key: str, interactive: bool) -> None:
     st.session_state.setdefault(MAP_CHOICE_KEY, {})[key] = interactive
     _set_param(MAP_MODE_KEY, INTERACTIVE if interactive else None)
@@ -617,18 +618,28 @@ def reader_assets() -> None:
     st.html(_reader_script(), unsafe_allow_javascript=True)
 
 
+def reader_part(pkg) -> str:
+    """The part of the decision the reader shows: that of ``?p=`` when it names a paragraph, else ``?s=``,
+    else the preamble (both read through :mod:`components.params`)."""
+    from components import reader
+
+    checked = params.clean(st.query_params.to_dict(), pkg)
+    return reader.resolve(pkg, checked.get("s"), checked.get("p"))[0]
+
+
+@guard.callback
+def _part_chosen() -> None:
+    _set_param("s", st.session_state[PLAN_PART_KEY])
+    _set_param("p", None)  # a paragraph of the part left behind
+
+
 def reader_part_picker(pkg, part: str, lang: str) -> None:
     """Which part of the decision to read; the choice goes to the URL (``?s=III``)."""
     from components import reader
 
-    def changed() -> None:
-        st.query_params["s"] = st.session_state[PLAN_PART_KEY]
-        if "p" in st.query_params:
-            del st.query_params["p"]
-
     st.session_state[PLAN_PART_KEY] = part
     st.selectbox(i18n.translate(N_("Part of the decision"), lang), reader.PARTS, key=PLAN_PART_KEY,
-                 format_func=lambda k: reader.part_title(pkg, k, lang), on_change=changed)
+                 format_func=lambda k: reader.part_title(pkg, k, lang), on_change=_part_chosen)
 
 
 def reader_pager(pkg, part: str, lang: str) -> None:

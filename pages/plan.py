@@ -16,7 +16,7 @@ if done < total:
     st.caption(_("{done} of {total} paragraphs are translated so far; the others show the official Vietnamese.")
                .format(done=i18n.format_number(done, lang), total=i18n.format_number(total, lang)))
 
-part = reader.resolve(pkg, st.query_params.get("s"), st.query_params.get("p"))[0]  # the script scrolls to ?p=
+part = widgets.reader_part(pkg)  # the script scrolls to ?p=
 widgets.edition_links(lang, f"plan/{part.lower()}", pdf=False)
 widgets.reader_part_picker(pkg, part, lang)
 with st.expander(_("Contents")):

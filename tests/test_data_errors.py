@@ -200,6 +200,35 @@ def test_another_separator_is_said_once_not_once_per_column(data_copy, sep, show
         f"targets.csv:1:-: uses {shown} as separator: save as comma-separated UTF-8 (CSV UTF-8)"]
 
 
+@pytest.mark.parametrize("encoding", ["cp1258", "latin-1"])
+def test_excel_in_a_vietnamese_locale_semicolons_and_not_utf8_are_said_once(data_copy, encoding):
+    """Issue #18: a ';'-separated cp1258 file was reported as "targets.csv:2:id;domain;topic;…: not UTF-8
+    text", the whole header as its column and no word about the separator."""
+    path = data_copy / "targets.csv"
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(_rows(path))
+    path.write_bytes(out.getvalue().encode(encoding, errors="replace"))
+    assert _only(data_copy, "targets.csv") == [
+        "targets.csv:1:-: uses ';' as separator and is not UTF-8 text: save as comma-separated UTF-8 (CSV UTF-8)"]
+
+
+def test_a_decoding_problem_names_only_a_known_column(data_copy):
+    path = data_copy / "targets.csv"
+    rows = _rows(path)
+    rows[0][0], rows[1][0] = "identifier", "x\udcfb"  # a header that is no field, and a byte that is not UTF-8
+    path.write_bytes(_encoded(rows))
+    assert _only(data_copy, "targets.csv") == ["targets.csv:2:-: not UTF-8 text (byte 0xfb); save the file as UTF-8"]
+    rows[0][0] = "id"
+    path.write_bytes(_encoded(rows))
+    assert _only(data_copy, "targets.csv") == ["targets.csv:2:id: not UTF-8 text (byte 0xfb); save the file as UTF-8"]
+
+
+def _encoded(rows: list[list[str]]) -> bytes:
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8", errors="surrogateescape")
+
+
 def test_a_control_character_in_a_cell(data_copy):
     _set(data_copy / "goals.csv", 2, "text_en", "goal\x1b[31m")
     assert "goals.csv:2:text_en: control character U+001B in the cell" in _messages(data_copy)
@@ -280,3 +309,96 @@ def test_the_lock_command_records_nothing_while_the_data_has_problems(data_copy)
     assert out.returncode == 1 and out.stdout.startswith("targets.csv:2:unit: unknown value 'furlong'")
     assert "nothing recorded" in out.stderr and "Traceback" not in out.stderr
     assert (data_copy / data.DESCRIPTOR).read_bytes() == before
+
+
+# --- a damaged descriptor (#18): one located DataError per problem, never another exception ----------
+
+def _descriptor_edit(data_dir: Path, edit) -> list[str]:
+    path = data_dir / data.DESCRIPTOR
+    desc = json.loads(path.read_text(encoding="utf-8"))
+    edit({r["name"]: r for r in desc["resources"]}, desc)
+    path.write_text(json.dumps(desc, ensure_ascii=False), encoding="utf-8")
+    return _messages(data_dir)
+
+
+def _field(res: dict, name: str) -> dict:
+    return next(f for f in res["schema"]["fields"] if f["name"] == name)
+
+
+@pytest.mark.parametrize(("edit", "expected"), [
+    (lambda r, d: _field(r["targets"], "id")["constraints"].update(pattern="("),
+     "datapackage.json:0:targets.id: constraints.pattern '(' is not a regular expression "
+     "(missing ), unterminated subpattern at position 0)"),
+    (lambda r, d: _field(r["targets"], "id").update(constraints=[1]),
+     "datapackage.json:0:targets.id: constraints must be an object, not a list"),
+    (lambda r, d: _field(r["targets"], "unit")["constraints"].update(enum="pct"),
+     "datapackage.json:0:targets.unit: constraints.enum must be a list of texts"),
+    (lambda r, d: _field(r["targets"], "value_min").update(type="decimal"),
+     "datapackage.json:0:targets.value_min: type 'decimal' is not one of string, integer, number, date"),
+    (lambda r, d: r["targets"]["schema"]["foreignKeys"][0].pop("reference"),
+     "datapackage.json:0:targets.foreignKeys[0]: needs fields (a field of targets) and a reference "
+     "(a resource and its field)"),
+    (lambda r, d: r["targets"]["schema"]["foreignKeys"][0]["reference"].update(resource="nowhere"),
+     "datapackage.json:0:targets.foreignKeys[0]: reference names no resource: 'nowhere'"),
+    (lambda r, d: r["targets"]["schema"].update(primaryKey=5),
+     "datapackage.json:0:targets.primaryKey: must name a field of targets, or a list of them"),
+    (lambda r, d: r["targets"].update(path="../outside.csv"),
+     "datapackage.json:0:targets: path '../outside.csv' is not a file name inside the data folder"),
+    (lambda r, d: r["targets"].update(path="/etc/passwd"),
+     "datapackage.json:0:targets: path '/etc/passwd' is not a file name inside the data folder"),
+    (lambda r, d: r["plan_paragraphs"].update(wholeText={"field": "order", "order": "text_vi"}),
+     "datapackage.json:0:plan_paragraphs.wholeText: field must name a text field and order a number field"),
+    (lambda r, d: _field(r["sources"], "id").update(name="key"),
+     "datapackage.json:0:sources: needs an id field (every source_id refers to it)"),
+    (lambda r, d: d.update(resources={"targets": 1}),
+     "datapackage.json:0:resources: must be a list of resources"),
+    (lambda r, d: d["resources"].append(dict(r["targets"])),
+     "datapackage.json:0:targets: a second resource with this name"),
+])
+def test_a_damaged_descriptor_is_one_located_problem(data_copy, edit, expected):
+    """Issue #18: these raised re.error, TypeError, AttributeError or KeyError out of check_package."""
+    messages = _descriptor_edit(data_copy, edit)
+    assert expected in messages and all(m.startswith("datapackage.json:0:") for m in messages)
+    assert len(messages) == 1 or expected.startswith("datapackage.json:0:sources:")  # every link to it is named
+
+
+@pytest.mark.parametrize(("value", "shown"), [("abc", "'abc'"), (-1, "-1"), (True, "True"), (2.5, "2.5")])
+def test_a_damaged_record_of_rows_names_the_lock_command(data_copy, value, shown):
+    messages = _descriptor_edit(data_copy, lambda r, d: r["targets"].update(rows=value))
+    assert messages == [f"datapackage.json:0:targets: rows {shown} is not a count; run "
+                        f"`python -m components.lock {data_copy}` to record the files as they are"]
+
+
+def test_a_damaged_descriptor_is_reported_by_the_command_line_without_a_traceback(data_copy):
+    _descriptor_edit(data_copy, lambda r, d: _field(r["targets"], "id")["constraints"].update(pattern="("))
+    out = subprocess.run([sys.executable, "-m", "components.check", str(data_copy)], cwd=data.ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1 and out.stdout.startswith("datapackage.json:0:targets.id: ")
+    assert "Traceback" not in out.stderr
+
+
+# --- a flood of problems (#18): the first ones per file, then how many more --------------------------
+
+def test_a_file_with_200000_duplicated_rows_lists_the_first_problems_and_counts_the_rest(data_copy):
+    """Issue #18: 200,000 duplicated rows gave 200,000 messages (12 s)."""
+    path = data_copy / "targets.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines + [lines[1]] * 200_000), encoding="utf-8")
+    pkg, errors = data.check_package(data_copy)
+    messages = [str(e) for e in errors if e.path.name == "targets.csv"]
+    assert pkg is None and len(messages) == data.MAX_PROBLEMS + 1
+    assert messages[0] == f"targets.csv:{len(lines) + 1}:id: duplicate 'grdp_2030' (first on row 2)"
+    assert messages[-1] == (f"targets.csv:{len(lines) + data.MAX_PROBLEMS + 1}:-: … and "
+                            f"{200_000 - data.MAX_PROBLEMS:,} more problems in this file")
+    assert data.count(errors) == 200_000
+    assert str(data.DataErrors(errors)).endswith("(and 199,999 more)")
+
+
+def test_problems_beyond_the_first_of_several_passes_are_counted_together():
+    path = Path("data/targets.csv")
+    errors = [data.DataError(path, row, "id", "bad") for row in range(2, 62)]
+    errors += [data.DataError(Path("data/goals.csv"), 3, "id", "bad"), data.DataError(path, 70, "unit", "late")]
+    capped = data._capped(data._capped(errors[:55]) + errors[55:])
+    assert [str(e) for e in capped[data.MAX_PROBLEMS:]] == [
+        "targets.csv:52:-: … and 11 more problems in this file", "goals.csv:3:id: bad"]
+    assert data.count(capped) == len(errors)

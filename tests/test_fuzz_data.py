@@ -114,3 +114,57 @@ def test_a_file_cut_at_a_row_boundary_always_fails(copy_dir, name):
             _well_formed(errors)
     finally:
         path.write_bytes(original)
+
+
+# --- the descriptor itself (#18) --------------------------------------------------------------------
+
+ODD_VALUES = [None, True, 0, -1, 2.5, 10**20, "", "(", "[", "*", "abc", "../outside.csv", "/etc/passwd", "sources",
+              "id", "\x00", [], [1], ["id"], {}, {"resource": "sources"}, {"fields": "id"}]
+
+
+def _places(node, at=()):
+    """Every place in a JSON value, as the path of keys and indexes that leads to it."""
+    yield at
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _places(value, at + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _places(value, at + (i,))
+
+
+@st.composite
+def descriptor_mutations(draw, original: dict) -> dict:
+    """A copy of ``original`` with 1 to 3 keys or list items deleted, or their values of another type."""
+    desc = json.loads(json.dumps(original))
+    for _ in range(draw(st.integers(1, 3))):
+        places = [p for p in _places(desc) if p]
+        # Most places are field descriptions: pick among the kinds of key first, so every kind is tried.
+        kinds = sorted({str(p[-1]) for p in places})
+        kind = draw(st.sampled_from(kinds))
+        at = draw(st.sampled_from([p for p in places if str(p[-1]) == kind]))
+        parent = desc
+        for step in at[:-1]:
+            parent = parent[step]
+        if draw(st.booleans()):
+            del parent[at[-1]]
+        else:
+            parent[at[-1]] = draw(st.one_of(st.sampled_from(ODD_VALUES), st.text(max_size=8)))
+    return desc
+
+
+@FUZZ
+@given(case=st.data())
+def test_any_change_to_the_descriptor_is_a_pass_or_a_located_data_error(copy_dir, case):
+    """Issue #18: a damaged datapackage.json raised re.error, TypeError, AttributeError or KeyError."""
+    path = copy_dir / data.DESCRIPTOR
+    original = (data.DATA_DIR / data.DESCRIPTOR).read_bytes()
+    mutated = case.draw(descriptor_mutations(json.loads(original)), label="descriptor")
+    path.write_text(json.dumps(mutated, ensure_ascii=False), encoding="utf-8")
+    try:
+        for lock in (False, True):
+            pkg, errors = data.check_package(copy_dir, lock=lock)
+            _well_formed(errors)
+            assert (pkg is None) == bool(errors)
+    finally:
+        path.write_bytes(original)

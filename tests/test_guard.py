@@ -50,8 +50,28 @@ def test_the_message_is_in_the_page_language_with_the_reference(lang, words):
 
 def test_a_data_error_is_shown_with_file_row_and_column_as_code():
     err = data.DataError("data/targets.csv", 2, "unit", "unknown value '*x*' `y`")
-    assert guard.message(err, "en") == ("A data file has a problem, so this page cannot be shown. Details: "
-                                        "`targets.csv:2:unit: unknown value '*x*' 'y'`")
+    assert guard.message(err, "en", "E-ABC123") == (
+        "A data file has a problem, so this page cannot be shown. Details: "
+        "`targets.csv:2:unit: unknown value '*x*' 'y'` (reference E-ABC123).")
+
+
+def test_a_data_error_on_a_vietnamese_page_shows_only_where_it_is():
+    """Issue #18: the checks describe a problem in English; a Vietnamese page showed that English text."""
+    err = data.DataErrors([data.DataError("data/targets.csv", 2, "unit", "unknown value 'x'"),
+                           data.DataError("data/goals.csv", 3, "text_en", "empty, but required")])
+    assert guard.message(err, "vi", "E-ABC123") == (
+        "Một tệp dữ liệu gặp lỗi nên không thể hiển thị trang này. Chi tiết: `targets.csv:2:unit` "
+        "(mã tham chiếu E-ABC123).")
+
+
+def test_a_data_error_goes_to_the_log_as_a_warning_under_its_reference(server_log):
+    err = data.DataErrors([data.DataError("data/targets.csv", 2, "unit", "unknown value 'x'"),
+                           data.DataError("data/goals.csv", 3, "text_en", "empty, but required")])
+    ref = guard.report(err)
+    assert REF.fullmatch(ref) and len(server_log) == 1
+    record = server_log[0]
+    assert record.levelno == logging.WARNING and record.exc_info is None
+    assert ref in record.getMessage() and "goals.csv:3:text_en: empty, but required" in record.getMessage()
 
 
 def test_the_traceback_goes_to_the_log_under_the_reference(server_log):
@@ -159,19 +179,60 @@ def test_production_settings_never_show_streamlits_error_details():
     assert env["STREAMLIT_CLIENT_SHOW_ERROR_LINKS"] == "false"
 
 
-def test_a_file_cut_short_shows_one_friendly_message_naming_the_command(monkeypatch, data_copy):
-    """Issue #18: a CSV cut at a row boundary used to pass, and the rows were silently lost."""
+def test_a_file_cut_short_shows_one_friendly_message_in_the_page_language(monkeypatch, data_copy, server_log):
+    """Issue #18: a CSV cut at a row boundary used to pass, and the rows were silently lost. The English
+    page names the problem; the Vietnamese page names where it is, with no English in it."""
     path = data_copy / "tourism.csv"
-    path.write_text("".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[:-2]), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)[:-2]
+    path.write_text("".join(lines), encoding="utf-8")
     monkeypatch.setenv(data.DATA_DIR_ENV, str(data_copy))
     data.package.clear()
     try:
-        at = AppTest.from_file(APP, default_timeout=60)
-        at.query_params["lang"] = "vi"
-        at.run()
-        assert not at.exception and len(at.error) == 1
-        assert "tourism.csv:" in at.error[0].value and "rows are missing (was the file cut short?)" in at.error[0].value
-        assert at.error[0].value.startswith("Một tệp dữ liệu gặp lỗi")
+        for lang in ("en", "vi"):
+            at = AppTest.from_file(APP, default_timeout=60)
+            at.query_params["lang"] = lang
+            at.run()
+            assert not at.exception and len(at.error) == 1
+            shown = at.error[0].value
+            assert f"`tourism.csv:{len(lines) + 1}:-" in shown
+            english = shown if lang == "en" else english
+            ref = REF.search(shown).group(0)
+            assert any(ref in r.getMessage() and r.levelno == logging.WARNING and "was the file cut short?" in
+                       r.getMessage() for r in server_log)
+        assert "rows are missing (was the file cut short?)" in english
+        assert shown.startswith("Một tệp dữ liệu gặp lỗi") and "rows are missing" not in shown and "run" not in shown
     finally:
         monkeypatch.delenv(data.DATA_DIR_ENV)
         data.package.clear()
+
+
+@pytest.mark.parametrize(("page", "before", "act"), [
+    ("pages/border-gates.py", None, lambda at: at.button(key="mapexplore_gates").click()),
+    ("pages/border-gates.py", lambda at: at.button(key="mapexplore_gates").click().run(),
+     lambda at: at.button(key="mappicture_gates").click()),
+    ("pages/plan.py", None, lambda at: at.selectbox(key="plan_part").set_value("III")),
+], ids=["explore-map", "map-picture", "reader-part"])
+def test_the_map_and_reader_callbacks_report_a_failure_calmly(monkeypatch, server_log, page, before, act):
+    """Issue #18: the map's picture/interactive buttons and the reader's part picker were not guarded."""
+    from components import widgets
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "vi"
+    at.run()
+    at.switch_page(page).run()
+    if before:
+        before(at)
+    real, calls = widgets._set_param, []
+
+    def fails_once(*args):
+        calls.append(args)
+        if len(calls) == 1:  # the callback's own write: callbacks run before the script
+            raise OSError("the first write to the URL fails")
+        return real(*args)
+
+    monkeypatch.setattr(widgets, "_set_param", fails_once)
+    act(at).run()
+    assert not at.exception, at.exception
+    assert len(at.error) == 1 and "Đã xảy ra sự cố" in at.error[0].value
+    ref = REF.search(at.error[0].value).group(0)
+    assert any(ref in r.getMessage() and r.exc_info[0] is OSError for r in server_log)

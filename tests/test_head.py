@@ -14,7 +14,7 @@ import pytest
 import streamlit
 from PIL import Image
 
-from components import app_html, data, head, i18n, previews, site
+from components import app_html, data, head, i18n, params, previews, site
 
 SLUGS = [slug for _p, _t, slug in site.PAGES + site.HIDDEN_PAGES]
 BASE = "https://plan.example.vn"
@@ -183,3 +183,117 @@ def test_a_preview_is_renamed_when_what_it_shows_changes():
     assert a != head.preview_name("targets", "en", "Targets to 2030", "Every 2030 target")
     assert a != head.preview_name("targets", "vi", "Targets to 2030", "Every target")
     assert a == head.preview_name("targets", "en", "Targets to 2030", "Every target")
+
+
+# --- the first HTML survives anything (#18) ---------------------------------------------------------
+
+def _get(app, path: str, query: str = "") -> tuple[int, str]:
+    """One GET through an ASGI app, as a server would send it: (status, body). A failure that escapes
+    the app after its error page has gone out counts as that page."""
+    import asyncio
+
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+             "path": path, "raw_path": path.encode(), "query_string": query.encode(), "root_path": "",
+             "headers": [(b"host", b"plan.example.vn")], "client": ("127.0.0.1", 9), "server": ("plan.example.vn", 80)}
+    try:
+        asyncio.run(app(scope, receive, send))
+    except Exception:  # Starlette's error middleware re-raises after answering 500
+        pass
+    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+    return status, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body").decode()
+
+
+@pytest.fixture
+def broken_data(monkeypatch, data_copy):
+    path = data_copy / "targets.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    cells = lines[1].split(",")
+    cells[0] = cells[0] + "!"  # an id that breaks its pattern
+    lines[1] = ",".join(cells)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setenv(data.DATA_DIR_ENV, str(data_copy))
+    data.package.clear()
+    yield data_copy
+    monkeypatch.delenv(data.DATA_DIR_ENV)
+    data.package.clear()
+
+
+@pytest.fixture
+def server_log():
+    import logging
+
+    from components import guard
+
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    guard._logger().addHandler(handler)
+    yield records
+    guard.LOG.removeHandler(handler)
+
+
+@pytest.mark.parametrize(("path", "lang"), [("/", "vi"), ("/targets", "en"), ("/commune", "vi")])
+def test_a_broken_data_file_still_serves_the_app_shell(broken_data, server_log, path, lang):
+    """Issue #18: every app page's own route answered a plain English "500 Internal Server Error"."""
+    from starlette.applications import Starlette
+
+    status, html = _get(Starlette(routes=app_html.page_routes()), path, f"lang={lang}")
+    assert status == 200, html[:200]
+    assert f'<html lang="{lang}"' in html and "Internal Server Error" not in html
+    title = re.search(r"<title>(.*?)</title>", html).group(1)
+    assert title == i18n.translate(head.SITE_NAME, lang)
+    assert re.search(r'<script type="module" crossorigin src="\./static/js/index\.[\w-]+\.js"></script>', html)
+    ref = [r for r in server_log if re.search(r"E-[0-9A-F]{6}", r.getMessage())]
+    assert ref and "targets.csv:2:id" in ref[0].getMessage()
+
+
+def test_an_unexpected_failure_in_a_head_is_logged_with_its_traceback(monkeypatch, server_log):
+    from starlette.applications import Starlette
+
+    monkeypatch.setattr(head, "page_meta", lambda *a, **k: 1 / 0)
+    status, html = _get(Starlette(routes=app_html.page_routes()), "/tourism", "lang=en&kiosk=1")
+    assert status == 200 and '<html lang="en"' in html
+    assert server_log and server_log[0].exc_info[0] is ZeroDivisionError
+
+
+ODD_LANGS = [" en ", "EN", "en\x00", "fr", "x" * 10_000, "\ten\n", "en,vi", "vi "]
+
+
+@pytest.mark.parametrize("raw", ODD_LANGS, ids=repr)
+def test_the_first_html_and_the_app_agree_on_an_odd_language(raw):
+    """Issue #18: ``/?lang=%20en%20`` served ``<html lang="vi">`` and a Vietnamese title, then the app ran in
+    English. One module (components/params.py) decides for both."""
+    from urllib.parse import urlencode
+
+    from starlette.applications import Starlette
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(data.ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = raw
+    at.run()
+    assert not at.exception
+    script = next(e.proto.body for e in at.get("html") if "document.documentElement.lang" in e.proto.body)
+    app_lang = re.search(r'document\.documentElement\.lang = "(\w+)";', script).group(1)
+
+    for slug in ("", "targets"):
+        status, html = _get(Starlette(routes=app_html.page_routes()), f"/{slug}", urlencode({"lang": raw}))
+        assert status == 200 and f'<html lang="{app_lang}"' in html, (slug, app_lang)
+        title = re.search(r"<title>(.*?)</title>", html).group(1)
+        assert (i18n.translate(head.SITE_NAME, app_lang) in title.replace("&amp;", "&")), title
+    assert app_lang == (params.lang(raw) or "vi")
+
+
+@pytest.mark.parametrize(("query", "sidebar"), [
+    ({"kiosk": "banana"}, True), ({"kiosk": "0"}, True), ({"kiosk": " TRUE "}, False), ({"kiosk": "on"}, False),
+    ({"Embed": "TRUE"}, False), ({"embed": "false"}, True),
+])
+def test_the_sidebar_room_follows_the_apps_own_reading_of_kiosk_and_embed(query, sidebar):
+    assert ("margin-left: 300px" in app_html.page_html("targets", "en", query, BASE)) is sidebar

@@ -161,3 +161,57 @@ def test_the_qr_code_and_the_share_address_never_fail(raw, slug, base):
     assert address is None or len(address) <= params.MAX_ADDRESS
     code = kiosk.qr_code(base, slug, raw)
     assert code is None or code[1].startswith("data:image/svg+xml")
+
+
+# --- ids that name nothing (#18) --------------------------------------------------------------------
+
+def _share(at: AppTest) -> str:
+    boxes = [h.proto.body for h in at.get("html") if 'id="ls-share-link"' in h.proto.body]
+    return re.search(r'value="([^"]*)"', boxes[0]).group(1)
+
+
+def test_ids_are_checked_against_the_data_when_it_is_given(pkg):
+    pid = pkg["plan_paragraphs"]["id"].iloc[5]
+    raw = {"p": pid, "item": "gate_huu_nghi", "unit": "6184"}
+    assert params.clean(raw, pkg) == {"p": pid, "item": "gate_huu_nghi", "unit": "06184"}
+    nothing = {"p": "a1-zz-p9", "item": "gate_atlantis", "unit": "99999"}
+    assert params.clean(nothing) == nothing  # the form alone is right
+    assert params.clean(nothing, pkg) == {}
+
+
+@pytest.mark.parametrize(("page", "key", "good", "bad"), [
+    ("pages/plan.py", "p", "a1-v-5-p1", "a1-zz-p9"),
+    ("pages/border-gates.py", "item", "gate_huu_nghi", "gate_atlantis"),
+    ("pages/commune.py", "unit", "06184", "99999"),
+])
+def test_an_id_that_names_nothing_is_dropped_from_the_url_and_the_share_link(pkg, page, key, good, bad):
+    """Issue #18: ?p= and ?item= were checked by form only, so an id naming nothing stayed in the URL, the
+    share link and the kiosk's QR code."""
+    assert params.clean({key: good}, pkg) == {key: good}
+    for value, kept in ((bad, False), (good, True)):
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params["lang"] = "en"
+        at.query_params[key] = value
+        at.run()
+        at.switch_page(page).run()
+        assert not at.exception and at.error == []
+        assert (at.query_params.get(key) == value) is kept
+        assert (f"{key}={value}" in _share(at)) is kept
+
+
+def test_a_map_point_that_names_nothing_stays_out_of_the_kiosk_qr_code(monkeypatch):
+    monkeypatch.setenv(kiosk.PUBLIC_URL_ENV, BASE)
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in {"kiosk": "1", "lang": "vi", "item": "gate_atlantis"}.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("pages/border-gates.py").run()
+    assert not at.exception and at.error == []
+    qr = next(e.proto.body for e in at.get("html") if 'class="ls-qr"' in e.proto.body)
+    assert 'alt="Mã QR: https://plan.example.vn/border-gates?lang=vi"' in qr
+
+
+def test_pages_read_the_url_only_through_components_params():
+    """Issue #18: pages/plan.py read ?s= and ?p= from st.query_params itself."""
+    for path in sorted((data.ROOT / "pages").glob("*.py")):
+        assert "query_params" not in path.read_text(encoding="utf-8"), path.name
