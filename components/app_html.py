@@ -105,11 +105,15 @@ def _without_sidebar(query: dict[str, str]) -> bool:
     return embed or params.kiosk_flag(query.get("kiosk")) is not None
 
 
+HEAD_SCRIPTS = ("backend-base.js", "no-icon-font.js")  # in static/js/, run before Streamlit's bundle
+
+
 @functools.cache
-def _backend_script() -> str:
-    """Our one inline script (kept in its own file): the server's address for Streamlit's frontend."""
-    code = (site.ROOT / "static" / "js" / "backend-base.js").read_text(encoding="utf-8")
-    return f"<script>{code.strip()}</script>"
+def _head_scripts() -> str:
+    """Our inline scripts (each kept in its own file): the server's address for Streamlit's frontend, and
+    no icon font."""
+    return "".join(f"<script>{(site.ROOT / 'static' / 'js' / name).read_text(encoding='utf-8').strip()}</script>"
+                   for name in HEAD_SCRIPTS)
 
 
 def page_html(slug: str, lang: str | None, query: dict[str, str], base: str) -> str:
@@ -121,7 +125,7 @@ def page_html(slug: str, lang: str | None, query: dict[str, str], base: str) -> 
         styles += (site.CSS_DIR / "first-paint.css").read_text(encoding="utf-8")
     styles = f"<style>{styles}</style>"
     return head.render_index(streamlit_index(), meta, base,
-                             extra_head=styles + _backend_script() + preload_links(page_chunks(meta.slug)))
+                             extra_head=styles + _head_scripts() + preload_links(page_chunks(meta.slug)))
 
 
 def plain_html(lang: str) -> str:
@@ -130,7 +134,7 @@ def plain_html(lang: str) -> str:
     lang = i18n.resolve_lang(lang)
     title = f"<title>{escape(i18n.translate(head.SITE_NAME, lang))}</title>"
     try:
-        title += _backend_script()
+        title += _head_scripts()
     except OSError:  # pragma: no cover - our own file; without it the frontend finds the server by probing
         pass
     out = re.sub(r'<html lang="[^"]*"', f'<html lang="{lang}"', streamlit_index(), count=1)

@@ -273,12 +273,12 @@ def _map_bar(key: str, interactive: bool, lang: str, basemap_switch: bool = Fals
     basemap = False
     with st.container(horizontal=True, key=f"mapbar_{key}", vertical_alignment="center", gap="medium"):
         if interactive:
-            st.button(_("Show the map as a picture"), key=f"mappicture_{key}", icon=":material/image:",
+            st.button(_("Show the map as a picture"), key=f"mappicture_{key}",
                       on_click=_choose_map, args=(key, False))
             if basemap_switch:
                 basemap = st.toggle(_("Show an online basemap"), value=False, key=f"{key}_basemap")
         else:
-            st.button(_("Explore the map"), key=f"mapexplore_{key}", icon=":material/explore:", type="primary",
+            st.button(_("Explore the map"), key=f"mapexplore_{key}", type="primary",
                       on_click=_choose_map, args=(key, True))
     return basemap
 
@@ -385,7 +385,7 @@ def map_download_bar(kind: str, lang: str, layers: tuple[str, ...]) -> None:
     for column, (fmt, label, mime) in zip(st.columns(2, gap="small"), kinds):
         with column:
             st.download_button(label, data=functools.partial(_map_bytes, kind, lang, layers, fmt),
-                               icon=":material/download:", file_name=static_map.download_name(kind, lang, fmt),
+                               file_name=static_map.download_name(kind, lang, fmt),
                                mime=mime, on_click="ignore", key=f"map_export_{kind}_{fmt}", width="stretch")
 
 
@@ -409,7 +409,7 @@ def export_bar(item: exports.ChartExport, lang: str) -> None:
              ("csv", _("CSV data"), "text/csv"))
     for column, (fmt, label, mime) in zip(st.columns(3, gap="small"), kinds):
         with column:
-            st.download_button(label, data=functools.partial(_export_bytes, item.slug, lang, fmt), icon=":material/download:",
+            st.download_button(label, data=functools.partial(_export_bytes, item.slug, lang, fmt),
                                file_name=exports.file_name(item.slug, lang, fmt), mime=mime, on_click="ignore",
                                key=f"export_{item.slug}_{fmt}", width="stretch")
 
