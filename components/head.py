@@ -68,7 +68,8 @@ NOSCRIPT = N_("This interactive page needs JavaScript. The same content, fast an
 
 # The query parameters that select something a preview should name; nothing else is kept.
 SELECTORS = {"commune": ("unit",), "urban-system": ("item", "layers"), "border-gates": ("item", "layers"),
-             "targets": ("domain",)}
+             "targets": ("domain",), "plan": ("s", "p")}
+PART_TITLE = N_("{part} · {title}")
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ class Meta:
     alternates: dict[str, str] = field(default_factory=dict)   # hreflang -> path
     static_path: str = ""         # the static twin
     image_path: str = ""          # the 1200×630 preview
-    image_alt: str = ""
+    image_alt: str = ""           # the preview's title (what it shows in large type)
+    image_text: str = ""          # the preview's smaller text
 
     def page_meta(self) -> seo.PageMeta:
         """The same, as the head-tag builder both editions share takes it."""
@@ -96,23 +98,33 @@ def known_slug(slug: str) -> bool:
     return slug in site.SLUGS.values()
 
 
-def static_path(slug: str, lang: str, unit_code: str | None = None) -> str:
-    """The static twin of an app page: ``/vi/``, ``/en/targets/``, ``/vi/commune/20308/``."""
+def static_path(slug: str, lang: str, unit_code: str | None = None, part: str | None = None) -> str:
+    """The static twin of an app page: ``/vi/``, ``/en/targets/``, ``/vi/commune/20308/``, ``/en/plan/iii/``."""
     if slug == "commune" and unit_code:
         return f"/{lang}/commune/{unit_code}/"
+    if slug == "plan" and part:
+        return f"/{lang}/plan/{part.lower()}/"
     if slug in ("", "highlights", "search"):
         return f"/{lang}/"
     return f"/{lang}/{slug}/"
 
 
-def preview_key(slug: str, unit_code: str | None = None) -> str:
-    """The preview image's name (without language): one per page, one per commune or ward."""
-    if slug == "commune" and unit_code:
-        return f"commune-{unit_code}"
+def preview_key(slug: str, picked: dict[str, str] | None = None) -> str:
+    """The preview image's name (without language): one per page, and one per commune or ward, per domain
+    of the targets, per point of the maps (the same on both map pages) and per part of the decision."""
+    picked = picked or {}
+    if slug == "commune" and picked.get("unit"):
+        return f"commune-{picked['unit']}"
+    if picked.get("item"):
+        return f"item-{picked['item']}"
+    if slug == "targets" and picked.get("domain"):
+        return f"targets-{picked['domain']}"
+    if slug == "plan" and picked.get("s"):
+        return f"plan-{picked['s'].lower()}"
     return slug or "home"
 
 
-CARD_VERSION = "1"  # bump when components/previews.py draws differently
+CARD_VERSION = "2"  # bump when components/previews.py draws differently
 
 
 def preview_name(key: str, lang: str, title: str, description: str) -> str:
@@ -132,9 +144,10 @@ def _selection(pkg: Package, slug: str, query: dict[str, str]) -> dict[str, str]
     return {param: checked[param] for param in SELECTORS.get(slug, ()) if param in checked}
 
 
-def _map_items(pkg: Package, lang: str) -> dict[str, str]:
+def _map_points(pkg: Package, lang: str) -> dict[str, str]:
+    """Each point of the maps: its tooltip (name, then what it is and its source, one per line)."""
     points = maps.layer_points(pkg, lang)
-    return {row["id"]: row["label"] for frame in points.values() if not frame.empty
+    return {row["id"]: row["tooltip"] for frame in points.values() if not frame.empty
             for row in frame.to_dict("records")}
 
 
@@ -151,33 +164,53 @@ def _description(pkg: Package, slug: str, lang: str) -> str:
 def page_meta(pkg: Package, slug: str, lang: str, query: dict[str, str] | None = None) -> Meta:
     """The head of one page in one language; ``query`` is the request's (untrusted) query. The language is
     read as the app reads it (:func:`components.params.lang`), so the first HTML and the app agree."""
+    from components import reader, render
+
     lang = params.lang(lang) or i18n.DEFAULT_LANG
     slug = slug if known_slug(slug) else ""
     _ = i18n.gettext_for(lang)
     picked = _selection(pkg, slug, dict(query or {}))
+    if slug == "plan" and "p" in picked:  # a paragraph: in its part
+        picked["s"] = reader.part_of(pkg, picked["p"])
     page_title = _(next(t for _p, t, s in site.PAGES + site.HIDDEN_PAGES if s == slug))
     title, description = page_title, _description(pkg, slug, lang)
     unit_code = picked.get("unit")
     if unit_code:
         unit = content.unit_by_code(pkg, unit_code)
         name = _(UNIT_NAMES.get(unit["kind"], "{name}")).format(name=unit[i18n.col("name", lang)])
-        title, description = _(UNIT_TITLE).format(name=name), _(UNIT_DESCRIPTION).format(name=name)
+        in_text = name[:1].lower() + name[1:] if lang == "vi" else name  # "phường Kỳ Lừa" within a sentence
+        title, description = _(UNIT_TITLE).format(name=name), _(UNIT_DESCRIPTION).format(name=in_text)
         title = title[:1].upper() + title[1:]  # "xã Đồng Đăng: …" opens a title as "Xã Đồng Đăng: …"
-    elif "item" in picked:
-        title = _(ITEM_TITLE).format(name=_map_items(pkg, lang)[picked["item"]])
+    elif "item" in picked:  # the same card on both maps: the point's name, what it is and its source
+        lines = _map_points(pkg, lang)[picked["item"]].split("\n")
+        title, description = _(ITEM_TITLE).format(name=lines[0]), " · ".join(lines[1:]) or description
     elif "domain" in picked:
         title = _(DOMAIN_TITLE).format(domain=i18n.translate(dict(content.DOMAINS)[picked["domain"]], lang))
+    elif "s" in picked:
+        part = picked["s"]
+        title = _(PART_TITLE).format(part=reader.part_short(part, lang), title=page_title)
+        description = reader.part_title(pkg, part, lang)
+    card = (title, description)
+    if "p" in picked:  # a paragraph's permalink: its part's card, the paragraph's own words in the tags
+        paragraph = reader.by_id(pkg)[picked["p"]]
+        title = _(PART_TITLE).format(part=render.format_section(paragraph["section"], lang), title=page_title)
+        description = _short(reader.text_of(paragraph, lang), 300)
     site_name = _(SITE_NAME)
     full_title = f"{title} · {site_name}" if slug or picked else site_name
 
     def path_in(code: str) -> str:
         return f"/{slug}?" + urlencode({"lang": code, **picked})
 
+    twin = static_path(slug, lang, unit_code, picked.get("s")) + (f"#{picked['p']}" if "p" in picked else "")
     return Meta(lang=lang, slug=slug, title=full_title, description=description, path=path_in(lang),
-                alternates={code: path_in(code) for code in i18n.LANGS},
-                static_path=static_path(slug, lang, unit_code),
-                image_path=PREVIEW_DIR + preview_name(preview_key(slug, unit_code), lang, title, description),
-                image_alt=title)
+                alternates={code: path_in(code) for code in i18n.LANGS}, static_path=twin,
+                image_path=PREVIEW_DIR + preview_name(preview_key(slug, picked), lang, *card),
+                image_alt=card[0], image_text=card[1])
+
+
+def _short(text: str, width: int) -> str:
+    """At most ``width`` characters, cut between words."""
+    return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def head_tags(meta: Meta, base_url: str) -> str:

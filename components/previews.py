@@ -1,4 +1,5 @@
-"""Link-preview images: 1200×630 PNGs made offline, one per page and language (and per commune).
+"""Link-preview images: 1200×630 PNGs made offline, one per page and language, and one per selection a page
+can be shared with (a commune, a domain, a point of the maps, a part of the decision).
 
 A chat app or a search engine shows the page's own title and description in its language on a
 card with the plan's name and the decision it follows. Drawn with Pillow and the Be Vietnam Pro
@@ -74,23 +75,30 @@ def card(title: str, description: str, lang: str) -> bytes:
     footer = _wrap(draw, i18n.translate(FOOTER, lang), footer_font, width, 1)[0]
     draw.text((margin, SIZE[1] - 62), footer, font=footer_font, fill=(255, 255, 255))
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    # Four colours and their anti-aliased edges: a 32-colour palette looks the same at a third of the bytes.
+    image.quantize(colors=32, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+        out, format="PNG", optimize=True)
     return out.getvalue()
 
 
 def page_card(pkg: Package, slug: str, lang: str, unit_code: str | None = None) -> bytes:
     """The preview of one page (or one commune's profile) in one language."""
     meta = head.page_meta(pkg, slug, lang, {"unit": unit_code} if unit_code else None)
-    return card(meta.image_alt, meta.description, lang)
+    return card(meta.image_alt, meta.image_text, lang)
 
 
 def all_metas(pkg: Package) -> list[head.Meta]:
-    """Every page head that names a preview: each page and each commune or ward, in each language."""
+    """A page head for every preview a head can name, in each language: each page, each commune or ward,
+    each domain of the targets, each point of the maps and each part of the decision."""
+    from components import content, maps, reader
+
     slugs = [slug for _p, _t, slug in head.site.PAGES + head.site.HIDDEN_PAGES]
-    out = [head.page_meta(pkg, slug, lang) for lang in i18n.LANGS for slug in slugs]
-    out += [head.page_meta(pkg, "commune", lang, {"unit": code})
-            for lang in i18n.LANGS for code in pkg["admin_units"]["code"]]
-    return out
+    selections = ([(slug, {}) for slug in slugs]
+                  + [("commune", {"unit": code}) for code in pkg["admin_units"]["code"]]
+                  + [("targets", {"domain": key}) for key, _name in content.DOMAINS]
+                  + [("urban-system", {"item": item}) for item in sorted(maps.point_ids(pkg))]
+                  + [("plan", {"s": part}) for part in reader.PARTS])
+    return [head.page_meta(pkg, slug, lang, query) for lang in i18n.LANGS for slug, query in selections]
 
 
 def write_all(pkg: Package, site_root: Path) -> list[Path]:
@@ -101,6 +109,6 @@ def write_all(pkg: Package, site_root: Path) -> list[Path]:
         if path in written:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(card(meta.image_alt, meta.description, meta.lang))
+        path.write_bytes(card(meta.image_alt, meta.image_text, meta.lang))
         written.append(path)
     return written

@@ -14,7 +14,7 @@ import pytest
 import streamlit
 from PIL import Image
 
-from components import app_html, data, head, i18n, params, previews, site
+from components import app_html, data, head, i18n, params, previews, reader, site
 
 SLUGS = [slug for _p, _t, slug in site.PAGES + site.HIDDEN_PAGES]
 BASE = "https://plan.example.vn"
@@ -80,13 +80,27 @@ def test_a_commune_link_names_the_commune(pkg, lang):
     assert head.page_meta(pkg, "commune", lang, {"unit": unit["code"].lstrip("0")}).path == meta.path
 
 
-def test_a_selection_names_what_it_selects(pkg):
-    item_id, label = next(iter(head._map_items(pkg, "en").items()))
+def test_a_selection_names_what_it_selects_with_a_card_of_its_own(pkg):
+    """Issue #15: every query that selects something (a point of the maps, a domain, a part or paragraph of
+    the decision) has its own title, description and preview card, and the card is one the build writes."""
+    cards = {m.image_path for m in previews.all_metas(pkg)}
+    item_id, tooltip = next(iter(head._map_points(pkg, "en").items()))
     meta = head.page_meta(pkg, "urban-system", "en", {"item": item_id, "layers": "urban,gates"})
-    assert label in meta.title and "item=" in meta.path and "layers=urban%2Cgates" in meta.path
+    assert tooltip.split("\n")[0] in meta.title and "item=" in meta.path and "layers=urban%2Cgates" in meta.path
+    assert meta.description == " · ".join(tooltip.split("\n")[1:]) and meta.image_path in cards
+    assert meta.image_path == head.page_meta(pkg, "border-gates", "en", {"item": item_id}).image_path
     domain, name = head.content.DOMAINS[0]
     meta = head.page_meta(pkg, "targets", "vi", {"domain": domain})
-    assert i18n.translate(name, "vi") in meta.title and f"domain={domain}" in meta.path
+    assert i18n.translate(name, "vi") in meta.title and f"domain={domain}" in meta.path and meta.image_path in cards
+    meta = head.page_meta(pkg, "plan", "vi", {"s": "V"})
+    assert meta.title.startswith("Mục V · ") and meta.static_path == "/vi/plan/v/" and meta.image_path in cards
+    assert meta.description.startswith("V. ")
+    paragraph = next(p for p in reader.paragraphs(pkg) if p["part"] == "III" and len(p["text_en"]) > 300)
+    meta = head.page_meta(pkg, "plan", "en", {"p": paragraph["id"]})
+    assert meta.static_path == f"/en/plan/iii/#{paragraph['id']}" and meta.image_path in cards
+    assert meta.description.endswith("…") and paragraph["text_en"].startswith(meta.description[:-1])
+    assert f"p={paragraph['id']}" in meta.path and "s=III" in meta.path
+    assert meta.image_path == head.page_meta(pkg, "plan", "en", {"s": "III"}).image_path
 
 
 @pytest.mark.parametrize("query", [
@@ -175,7 +189,9 @@ def test_every_preview_a_head_names_is_written(pkg, tmp_path):
     written = {p.relative_to(tmp_path).as_posix() for p in previews.write_all(pkg, tmp_path)}
     wanted = {m.image_path.lstrip("/") for m in previews.all_metas(pkg)}
     assert written == wanted and len(wanted) == len({m.image_path for m in previews.all_metas(pkg)})
-    assert len(wanted) == 2 * (len(SLUGS) + len(pkg["admin_units"]))
+    points = len(head._map_points(pkg, "en"))
+    assert len(wanted) == 2 * (len(SLUGS) + len(pkg["admin_units"]) + len(head.content.DOMAINS) + points
+                               + len(reader.PARTS))
 
 
 def test_a_preview_is_renamed_when_what_it_shows_changes():
