@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import threading
 
 import html5lib
 from pathlib import Path
@@ -219,10 +220,15 @@ def _get(app, path: str, query: str = "") -> tuple[int, str]:
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
              "path": path, "raw_path": path.encode(), "query_string": query.encode(), "root_path": "",
              "headers": [(b"host", b"plan.example.vn")], "client": ("127.0.0.1", 9), "server": ("plan.example.vn", 80)}
-    try:
-        asyncio.run(app(scope, receive, send))
-    except Exception:  # Starlette's error middleware re-raises after answering 500
-        pass
+    def run() -> None:  # in a thread of its own: the browser tests' event loop may run in this one
+        try:
+            asyncio.run(app(scope, receive, send))
+        except Exception:  # Starlette's error middleware re-raises after answering 500
+            pass
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(60)
     status = next(m["status"] for m in sent if m["type"] == "http.response.start")
     return status, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body").decode()
 
