@@ -325,6 +325,10 @@ def read_table(path: Path, resource: dict) -> tuple[list[dict], list[DataError]]
                 errors.append(DataError(path, line, name, str(err)))
                 record[name] = None
                 continue
+            if "minimum" in cons and typed < cons["minimum"]:
+                errors.append(DataError(path, line, name, f"{value[:40]} is below the minimum {cons['minimum']}"))
+            if "maximum" in cons and typed > cons["maximum"]:
+                errors.append(DataError(path, line, name, f"{value[:40]} is above the maximum {cons['maximum']}"))
             if "enum" in cons and value not in cons["enum"]:
                 allowed = ", ".join(cons["enum"])
                 errors.append(DataError(path, line, name, f"unknown value {value[:40]!r} (allowed: {allowed})"))
@@ -556,6 +560,12 @@ def _field_problems(field: dict) -> Iterator[str]:
                 re.compile(pattern)
             except (re.error, ValueError, OverflowError, RecursionError) as err:
                 yield f"constraints.pattern {pattern[:40]!r} is not a regular expression ({err})"
+    for key in ("minimum", "maximum"):
+        if key in cons:
+            if field.get("type") not in NUMERIC:
+                yield f"constraints.{key} applies to number fields only"
+            elif isinstance(cons[key], bool) or not isinstance(cons[key], (int, float)):
+                yield f"constraints.{key} must be a number, not {_kind(cons[key])}"
     for key in ("verbatim", "translationMayLag"):
         if key in field and not isinstance(field[key], bool):
             yield f"{key} must be true or false, not {_kind(field[key])}"

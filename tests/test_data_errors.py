@@ -402,3 +402,19 @@ def test_problems_beyond_the_first_of_several_passes_are_counted_together():
     assert [str(e) for e in capped[data.MAX_PROBLEMS:]] == [
         "targets.csv:52:-: … and 11 more problems in this file", "goals.csv:3:id: bad"]
     assert data.count(capped) == len(errors)
+
+
+def test_a_number_below_its_minimum(data_copy):
+    """The descriptor's minimum (line numbers start at 1) is enforced, not only declared."""
+    _set(data_copy / "plan_paragraphs.csv", 2, "line_end", "0")
+    assert "plan_paragraphs.csv:2:line_end: 0 is below the minimum 1" in _messages(data_copy)
+
+
+def test_a_minimum_on_a_text_field_is_a_descriptor_problem(data_copy):
+    descriptor = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    field = next(f for r in descriptor["resources"] if r["name"] == "targets" for f in r["schema"]["fields"]
+                 if f["name"] == "id")
+    field.setdefault("constraints", {})["minimum"] = 1
+    (data_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    assert any(m.startswith("datapackage.json:") and "constraints.minimum applies to number fields only" in m
+               for m in _messages(data_copy))
