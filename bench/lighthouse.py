@@ -73,13 +73,13 @@ def over_budget(summary: dict) -> list[str]:
 
 
 def static_paths(topics_only: bool) -> list[str]:
-    from components import content, data, layouts, site
+    """Every page of the static edition (``static_site.pages``), or the topic pages and the two indexes."""
+    from components import data, static_site
 
-    pkg = data.read_package()
-    slugs = [*layouts.PAGES, "commune"]
-    if not topics_only:
-        slugs += [f"commune/{code}" for code, _n in content.unit_choices(pkg)]
-    return [site.static_path(lang, slug) for slug in slugs for lang in site.STATIC_LANGS]
+    pages = static_site.pages(data.read_package())
+    if topics_only:
+        pages = [p for p in pages if "/" not in p.slug]
+    return sorted({p.path: None for p in pages}, key=[p.path for p in pages].index)
 
 
 def table(rows: list[tuple[str, dict]]) -> str:
@@ -108,7 +108,8 @@ def write_results(rows: list[tuple[str, dict]], note: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--url", help="a running site (default: start the production set-up on free ports)")
-    parser.add_argument("--topics", action="store_true", help="the topic pages and the commune index only")
+    parser.add_argument("--topics", action="store_true", help="the topic pages, the commune index and the reader's "
+                                                             "contents only")
     parser.add_argument("--no-write", action="store_true", help="do not update bench/RESULTS.md")
     parser.add_argument("--from-reports", action="store_true",
                         help="rewrite the results from the reports of the last run (artifacts/lighthouse/), no run")
