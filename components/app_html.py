@@ -51,10 +51,11 @@ def base_url(request: Request) -> str:
 # has. Each page names the chunks of the elements it draws (static/js/early-chunks.js loads them while the app
 # connects), and no others: on a slow connection every file costs a round trip. tests/test_head.py checks
 # these lists against what each page draws.
-COMMON_CHUNKS = ("Html", "ButtonGroup", "TextInput")  # our blocks, the language switch, the sidebar's search
+COMMON_CHUNKS = ("Html", "ButtonGroup")  # our blocks (the sidebar's search form too), the language switch
 PAGE_CHUNKS = {"": ("PageLink",), "targets": ("DownloadButton",), "border-gates": ("Button", "DownloadButton"),
                "urban-system": ("Button", "DownloadButton"), "commune": ("Selectbox",),
-               "plan": ("Selectbox", "PageLink"), "sources": ("DownloadButton",), "highlights": ("PageLink",)}
+               "plan": ("Selectbox", "PageLink"), "search": ("TextInput",), "sources": ("DownloadButton",),
+               "highlights": ("PageLink",)}
 PRELOAD = COMMON_CHUNKS + tuple(sorted({c for extra in PAGE_CHUNKS.values() for c in extra}))
 
 

@@ -155,6 +155,11 @@ def walk(blocks: list):
                 yield from walk(inner)
 
 
+def demote_labels(blocks: list) -> list:
+    """Labels inside a tab become sub-headings (a tab's label is the section's heading)."""
+    return [Heading(b.text, 3) if isinstance(b, Label) else b for b in blocks]
+
+
 def title_of(blocks: list) -> str:
     return next(b.text for b in blocks if isinstance(b, Heading) and b.level == 1)
 

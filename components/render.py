@@ -291,6 +291,15 @@ def rows(kind: str, items: list, lang: str, **options) -> str:
     return builders[kind](items, lang, **options)
 
 
+def search_form(action: str, label: str, placeholder: str, max_chars: int, hidden: dict[str, str]) -> str:
+    """A plain search form (GET ``action?q=…``): it works before and without any script, and draws no widget.
+    ``hidden`` are the query parameters the results page keeps (the language)."""
+    kept = "".join(f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">' for k, v in hidden.items())
+    return (f'<form class="ls-search" role="search" method="get" action="{escape(action)}">'
+            f'<label>{escape(label)}<input type="search" name="q" maxlength="{int(max_chars)}" '
+            f'placeholder="{escape(placeholder)}" autocomplete="off" enterkeyhint="search"></label>{kept}</form>')
+
+
 def edition_links(links: list[tuple[str, str]], label: str) -> str:
     """A short line of links to the page's other editions (``href`` made by ``components.site``)."""
     inner = " · ".join(f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)

@@ -9,12 +9,11 @@ the ``render`` builders (which escape it) or :func:`html.escape` here. The page 
 from __future__ import annotations
 
 import functools
-import re
 import string
 from dataclasses import dataclass
 from html import escape
 
-from components import content, exports, figures, head, i18n, layouts, maps, reader, render, seo, site
+from components import block_html, content, exports, figures, head, i18n, layouts, maps, reader, render, seo, site
 from components.data import Package
 from components.i18n import N_
 
@@ -94,19 +93,6 @@ def pages(pkg: Package) -> list[Page]:
 
 
 # --- blocks to HTML ------------------------------------------------------------------------------
-
-
-def markdown(text: str) -> str:
-    """Our own Markdown subset (``**bold**``, ``- `` bullets, ``\\`` escapes) as HTML; everything escaped first."""
-    def inline(line: str) -> str:
-        plain = re.sub(r"\\(.)", lambda m: f"\x00{ord(m.group(1))}\x00", line)
-        out = re.sub(r"\*\*(.+?)\*\*", lambda m: f"<strong>{m.group(1)}</strong>", escape(plain, quote=False))
-        return re.sub("\x00(\\d+)\x00", lambda m: escape(chr(int(m.group(1))), quote=False), out)
-
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    if lines and all(ln.startswith("- ") for ln in lines):
-        return '<ul class="ls-md">' + "".join(f"<li>{inline(ln[2:])}</li>" for ln in lines) + "</ul>"
-    return "".join(f"<p>{inline(ln)}</p>" for ln in lines)
 
 
 def map_html(block: layouts.Map, pkg: Package, lang: str, assets: Assets, page: "Page | None" = None) -> str:
@@ -189,17 +175,8 @@ def body(blocks: list, pkg: Package, lang: str, assets: Assets, page: Page) -> s
     _ = i18n.gettext_for(lang)
     out = []
     for b in blocks:
-        if isinstance(b, layouts.Heading):
-            out.append(f"<h{b.level}>{escape(b.text)}</h{b.level}>")
-        elif isinstance(b, layouts.Caption):
-            out.append(f'<p class="ls-caption">{escape(b.text)}</p>')
-        elif isinstance(b, layouts.Label):
-            out.append(f'<p class="ls-label"><strong>{escape(b.text)}</strong></p>')
-        elif isinstance(b, layouts.Markdown):
-            out.append(markdown(b.text))
-        elif isinstance(b, layouts.Rows):
-            linked = {"link": reader_links(pkg)[0]} if b.kind in layouts.LINKED_KINDS else {}
-            out.append(render.rows(b.kind, b.rows, lang, **b.options, **linked))
+        if block_html.is_text(b):
+            out.append(block_html.text(b, lang, link=reader_links(pkg)[0]))
         elif isinstance(b, layouts.Chart):
             out.append(figures.chart_figure(b.item, lang))
         elif isinstance(b, layouts.Map):
@@ -218,7 +195,7 @@ def body(blocks: list, pkg: Package, lang: str, assets: Assets, page: Page) -> s
         elif isinstance(b, layouts.Tabs):
             for label, inner in b.tabs:
                 out.append(f'<section class="ls-tab"><h2>{escape(label)}</h2>'
-                           f"{body(_demote(inner), pkg, lang, assets, page)}</section>")
+                           f"{body(layouts.demote_labels(inner), pkg, lang, assets, page)}</section>")
         elif isinstance(b, layouts.Choice):
             for _value, inner in b.sections:
                 out.append(body(inner, pkg, lang, assets, page))
@@ -243,11 +220,6 @@ def body(blocks: list, pkg: Package, lang: str, assets: Assets, page: Page) -> s
 
 OTHER_EDITIONS = N_("Other versions of this page")
 DATA_ZIP = "/lang-son-plan-data.zip"
-
-
-def _demote(blocks: list) -> list:
-    """Labels inside a tab become sub-headings (a tab's label is the section's heading)."""
-    return [layouts.Heading(b.text, 3) if isinstance(b, layouts.Label) else b for b in blocks]
 
 
 # --- the page shell ------------------------------------------------------------------------------

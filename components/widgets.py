@@ -128,11 +128,6 @@ def page_context(page_file: str) -> tuple[str, Callable[[str], str]]:
     return lang, i18n.gettext_for(lang)
 
 
-def label(text: str) -> None:
-    """A bold run-in heading (our UI text; markdown characters in it are shown as they are)."""
-    st.markdown(f"**{_md_escape(text)}**")
-
-
 def md_escape(text: str) -> str:
     """Markdown characters shown as themselves (for text from data or the URL inside st.markdown)."""
     return _md_escape(text)
@@ -513,17 +508,15 @@ def search_results(results, lang: str) -> None:
 
 
 def sidebar_search(lang: str) -> None:
-    """The search box on every page, in the sidebar; Enter opens the results page."""
+    """The search box on every page, in the sidebar: a plain form whose Enter opens the results page
+    (``/search?q=…&lang=…``). No widget: a text input's code and rendering cost a phone more than the rest of
+    the sidebar, on every page, for a box most visitors never use."""
     from components import search
 
     _ = i18n.gettext_for(lang)
     with st.sidebar:
-        text = st.text_input(_("Search the plan"), key="sidebar_q", max_chars=search.MAX_QUERY,
-                             placeholder=_("e.g. mau son, cửa khẩu"))
-    query = search.clean_query(text)
-    if query and st.session_state.get("_last_sidebar_q") != query:
-        st.session_state["_last_sidebar_q"] = query
-        st.switch_page("pages/search.py", query_params={LANG_KEY: lang, QUERY_KEY: query})
+        html(render.search_form("/search", _("Search the plan"), _("e.g. mau son, cửa khẩu"), search.MAX_QUERY,
+                                {LANG_KEY: lang}))
 
 
 # --- pages described once (components.layouts) ----------------------------------------------------
@@ -543,21 +536,28 @@ def edition_links(lang: str, slug: str, pdf: bool) -> None:
 
 
 def show(blocks: list, lang: str) -> None:
-    """Draw a page described by :mod:`components.layouts` with Streamlit."""
+    """Draw a page described by :mod:`components.layouts` with Streamlit. Each run of text blocks after the page
+    title is drawn as one ``st.html`` element, written as the static edition writes it (``block_html``)."""
+    from components import block_html
     from components import layouts as lay
 
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            html("".join(run))
+            run.clear()
+
     for b in blocks:
-        if isinstance(b, lay.Heading):
-            (st.title, st.header, st.subheader)[b.level - 1](b.text)
-        elif isinstance(b, lay.Caption):
-            st.caption(b.text)
-        elif isinstance(b, lay.Label):
-            label(b.text)
-        elif isinstance(b, lay.Markdown):
-            st.markdown(b.text)
-        elif isinstance(b, lay.Rows):
-            html(render.rows(b.kind, b.rows, lang, **b.options))
-        elif isinstance(b, lay.Chart):
+        if isinstance(b, lay.Heading) and b.level == 1:
+            st.title(b.text)
+            continue
+        piece = block_html.text(b, lang)
+        if piece is not None:
+            run.append(piece)
+            continue
+        flush()
+        if isinstance(b, lay.Chart):
             chart(b.item, lang)
             export_bar(b.item, lang)
         elif isinstance(b, lay.Map):
@@ -590,6 +590,7 @@ def show(blocks: list, lang: str) -> None:
             edition_links(lang, b.slug, pdf=b.slug in lay.PAGES)
         else:
             raise TypeError(f"no way to show {type(b).__name__}")
+    flush()
 
 
 def show_page(page_file: str) -> None:

@@ -25,3 +25,12 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(data.DATA_DIR, target)
     return target
+
+
+def html_headings(at, level: int) -> list[str]:
+    """The headings of one level that an AppTest page drew inside its HTML blocks (``components.block_html``
+    writes a page's runs of headings and text as one ``st.html`` element), in order, as text."""
+    import re
+    from html import unescape
+
+    return [unescape(m) for e in at.get("html") for m in re.findall(rf"<h{level}>(.*?)</h{level}>", e.proto.body)]

@@ -148,6 +148,7 @@ def test_kiosk_pages_have_no_downloads_search_box_or_basemap(page, lang):
     assert not at.exception
     assert at.get("download_button") == []
     assert at.text_input == [] and at.text_area == []
+    assert not any("<form" in e.proto.body for e in at.get("html"))  # nor the sidebar's search form
     assert [t for t in at.toggle if "basemap" in (t.key or "")] == []
     assert at.query_params["kiosk"] == "1" and at.query_params["lang"] == lang
     links = at.get("page_link")
@@ -199,4 +200,4 @@ def test_without_the_flag_nothing_changes():
     at.query_params["lang"] = "en"
     at.run()
     assert not any("__lsKioskCfg" in e.proto.body for e in at.get("html"))
-    assert at.sidebar.text_input  # the search box is there
+    assert any('<form class="ls-search"' in e.proto.body for e in at.sidebar.get("html"))  # the search box is there

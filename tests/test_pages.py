@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from html import unescape
+from html import escape, unescape
 
 import pytest
 from babel.messages.pofile import read_po
 from streamlit.testing.v1 import AppTest
 
-from components import data, i18n
+from tests.conftest import html_headings
+
+from components import block_html, data, i18n, layouts
 
 APP = str(data.ROOT / "app.py")
 
@@ -171,10 +173,9 @@ def test_a_domain_filter_is_kept_in_the_url():
     at.query_params["domain"] = "environment"
     at.run()
     at.switch_page("pages/targets.py").run()
-    shown = [h.value for h in at.subheader]
-    assert shown == ["Environment"]
+    assert html_headings(at, 3) == ["Environment"]
     at.pills[0].set_value("society").run()
-    assert [h.value for h in at.subheader] == ["Society"]
+    assert html_headings(at, 3) == ["Society"]
     assert at.query_params["domain"] == "society"
 
 
@@ -186,7 +187,7 @@ def test_an_unknown_domain_shows_every_domain(bad):
     at.run()
     at.switch_page("pages/targets.py").run()
     assert not at.exception
-    assert [h.value for h in at.subheader] == ["Economy", "Infrastructure", "Society", "Environment"]
+    assert html_headings(at, 3) == ["Economy", "Infrastructure", "Society", "Environment"]
 
 
 def test_map_layers_and_selection_are_kept_in_the_url():
@@ -217,3 +218,23 @@ def test_maps_offer_png_and_svg_downloads_named_like_chart_exports(page, kind):
     layers = maps.URBAN_LAYERS if kind == "urban-system" else maps.GATES_LAYERS
     svg = widgets._map_bytes("urban" if kind == "urban-system" else "gates", "en", layers, "svg").decode("utf-8")
     assert svg.startswith("<?xml") and "Decision 339/QĐ-UBND" in svg
+
+
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/infrastructure.py", "pages/sources.py"])
+def test_runs_of_text_are_drawn_as_one_element(page):
+    """Streamlit's rendering per element is what keeps a phone busy: a page's headings, captions, text and
+    text-only collapsed sections come as HTML runs (components/block_html.py), not one widget each."""
+    at = _open(page, "en")
+    assert not at.exception
+    assert [t.value for t in at.title] == [TITLES[page]]
+    assert not at.header and not at.subheader and not at.markdown  # the title is the one Streamlit heading
+    assert [c.value for c in at.caption] == [at.caption[-1].value]  # the footer's source line, nothing else
+    runs = [e.proto.body for e in at.get("html") if not e.proto.body.startswith(("<script", "<style"))]
+    assert any(len(re.findall(r'<h[23]>|<p class="ls-(?:caption|label)">', b)) >= 2 for b in runs)  # one element
+    assert not [e.label for e in at.expander if not e.children], "an empty expander"
+    layout = layouts.PAGES[{"pages/overview.py": "", "pages/infrastructure.py": "infrastructure",
+                            "pages/sources.py": "sources"}[page]](data.package(), "en")
+    text_only = [b.title for b in layouts.walk(layout) if isinstance(b, layouts.Expander) and block_html.is_text(b)]
+    drawn = [e.label for e in at.expander]
+    assert text_only and not set(text_only) & set(drawn)
+    assert all(f"<summary>{escape(t)}</summary>" in "".join(runs) for t in text_only)

@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import html_headings
+
 from components import data, kiosk, params, search
 
 APP = str(data.ROOT / "app.py")
@@ -94,7 +96,7 @@ def test_a_unit_code_without_its_leading_zero_opens_the_commune():
     at.switch_page("pages/commune.py").run()
     assert not at.exception
     assert at.query_params["unit"] == "06184"
-    assert at.header[0].value == "Xã Đồng Đăng"
+    assert html_headings(at, 2)[0] == "Xã Đồng Đăng"
 
 
 def test_unknown_parameters_are_dropped_from_the_address_and_the_share_box():

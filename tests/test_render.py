@@ -44,3 +44,32 @@ def test_quotes_are_marked_as_vietnamese_on_english_pages():
 ])
 def test_sections_are_cited_in_the_page_language(section, lang, shown):
     assert render.format_section(section, lang) == shown
+
+
+@pytest.mark.parametrize("bad", HOSTILE)
+def test_the_search_form_escapes_its_texts(bad):
+    html = render.search_form("/search", bad, bad, 200, {"lang": bad})
+    assert "<script" not in html and "<img" not in html and "<svg" not in html
+    assert html.startswith('<form class="ls-search" role="search" method="get" action="/search">')
+    assert 'name="q" maxlength="200"' in html
+
+
+@pytest.mark.parametrize("bad", HOSTILE)
+def test_text_blocks_escape_their_texts(bad):
+    from components import block_html, layouts
+
+    blocks = [layouts.Heading(bad, 2), layouts.Caption(bad), layouts.Label(bad), layouts.Markdown(f"- **{bad}**"),
+              layouts.Expander(bad, [layouts.Markdown(bad)])]
+    html = "".join(block_html.text(b, "en") for b in blocks)
+    assert "<script" not in html and "<img" not in html and "<svg" not in html
+
+
+def test_a_collapsed_section_is_html_only_when_it_holds_nothing_but_text():
+    from components import block_html, layouts
+
+    text_only = layouts.Expander("Notes", [layouts.Caption("a"), layouts.Label("b")])
+    assert block_html.text(text_only, "en") == ('<details class="ls-expander"><summary>Notes</summary>'
+                                                '<p class="ls-caption">a</p><p class="ls-label"><strong>b</strong></p>'
+                                                "</details>")
+    assert block_html.text(layouts.Expander("Map", [layouts.Map("urban")]), "en") is None
+    assert block_html.text(layouts.PageLinks(), "en") is None

@@ -7,6 +7,8 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import html_headings
+
 from components import content, data, render, search
 
 APP = str(data.ROOT / "app.py")
@@ -83,9 +85,8 @@ def test_every_unit_opens_and_shows_its_zone_with_a_citation(pkg, lang):
     for unit in content.records(pkg["admin_units"]):
         at = _commune(lang, unit["code"])
         assert not at.exception, unit["id"]
-        assert at.header[0].value == unit["registry_name"]
-        headings = [h.value for h in at.subheader]
-        assert headings[0] == zone_heading
+        assert html_headings(at, 2)[0] == unit["registry_name"]
+        assert html_headings(at, 3)[0] == zone_heading
         first_block = next(e.proto.body for e in at.get("html") if "ls-items" in e.proto.body)
         assert "ls-src" in first_block, unit["id"]  # the zone comes with its source
         assert at.query_params["unit"] == unit["code"]
@@ -95,7 +96,7 @@ def test_every_unit_opens_and_shows_its_zone_with_a_citation(pkg, lang):
 def test_a_bad_unit_in_the_url_falls_back_to_the_picker(bad):
     at = _commune("en", bad)
     assert not at.exception
-    assert not at.header
+    assert not html_headings(at, 2)
     assert "unit" not in at.query_params
 
 

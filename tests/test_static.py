@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from components import content, data, layouts, maps, reader, server, site, static_build, static_site
+from components import block_html, content, data, layouts, maps, reader, server, site, static_build, static_site
 
 APP = str(data.ROOT / "app.py")
 SCRIPTS = {slug: path for path, _t, slug in site.PAGES}
@@ -63,10 +63,13 @@ def _app_html(slug: str, lang: str) -> list[str]:
 
 
 def _paragraph_links(html: str) -> str:
-    """Source lines link to the reader in each edition's own way (the app's ``/plan?p=<id>``, the static
+    """Links to the reader go there in each edition's own way (the app's ``/plan?p=<id>``, the static
     ``/vi/plan/ii/#<id>``): the same paragraph either way."""
-    return re.sub(r'class="ls-src-link" href="[^"]*?(?:[?&;]p=|#)([a-z0-9-]+)[^"]*"', r'class="ls-src-link" href="¶\1"',
-                  html)
+    return re.sub(r'href="/(?:plan\?(?:[^"]*?[&;])?p=|(?:vi|en)/plan/[a-z0-9-]+/#)([a-z0-9-]+)[^"]*"', r'href="¶\1"', html)
+
+
+def _labels_as_h3(html: str) -> str:
+    return re.sub(r'<p class="ls-label"><strong>(.*?)</strong></p>', r"<h3>\1</h3>", html)
 
 
 ROW_MARKUP = ('<table class="ls-table', '<ul class="ls-items', '<ol class="ls-items', '<div class="ls-kpis',
@@ -76,16 +79,20 @@ ROW_MARKUP = ('<table class="ls-table', '<ul class="ls-items', '<ol class="ls-it
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("slug", list(layouts.PAGES))
 def test_static_page_shows_the_same_figures_and_citations_as_its_app_page(built, slug, lang):
-    """Every table, list and card of the app page, byte for byte, in the static page; and the app page links
-    to its twin and its PDF. (The map's point table is the one thing drawn differently: the static page lists
-    the same points with their citations, static_map.map_summary, under its SVG map.)"""
+    """Every run of headings, text, tables, lists and cards the app page draws, byte for byte, in the static
+    page; and the app page links to its twin and its PDF. (The map's point table is the one thing drawn
+    differently: the static page lists the same points with their citations, static_map.map_summary, under
+    its SVG map; a chart is the same drawing, inline there and an image here, tested with the figures.)"""
     blocks = _app_html(slug, lang)
-    rows = [b for b in blocks if b.startswith(ROW_MARKUP) and not b.startswith('<table class="ls-table ls-simple"')]
-    assert rows, "the app page drew no rows"
+    runs = [b for b in blocks if any(m in b for m in ROW_MARKUP)
+            and not b.startswith(('<table class="ls-table ls-simple"', '<figure class="ls-chart"'))]  # charts: below
+    assert runs, "the app page drew no rows"
     links = next(b for b in blocks if b.startswith('<nav class="ls-editions"'))
     assert f'href="{site.static_path(lang, slug)}"' in links and f'href="{site.pdf_path(lang, slug)}"' in links
     html = _paragraph_links(_html(built, site.static_path(lang, slug)))
-    missing = [r[:120] for r in rows if _paragraph_links(r) not in html]
+    # a label inside a tab is a sub-heading on the static page (there the tab's label is a heading)
+    missing = [r[:120] for r in runs
+               if _paragraph_links(r) not in html and _paragraph_links(_labels_as_h3(r)) not in html]
     assert missing == []
 
 
@@ -240,8 +247,8 @@ def test_head_tags_escape_and_are_absolute():
 
 
 def test_markdown_subset_escapes_everything():
-    assert static_site.markdown("- **a** <b>\n- c\\*") == '<ul class="ls-md"><li><strong>a</strong> &lt;b&gt;</li><li>c*</li></ul>'
-    assert static_site.markdown("x **<i>**") == "<p>x <strong>&lt;i&gt;</strong></p>"
+    assert block_html.markdown("- **a** <b>\n- c\\*") == '<ul class="ls-md"><li><strong>a</strong> &lt;b&gt;</li><li>c*</li></ul>'
+    assert block_html.markdown("x **<i>**") == "<p>x <strong>&lt;i&gt;</strong></p>"
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

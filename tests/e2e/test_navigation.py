@@ -58,3 +58,19 @@ def test_unknown_page_falls_back_to_the_overview(server, page):
     page.goto(f"{server.url}/no-such-page?lang=en")
     wait_ready(page)
     assert page.locator("h1").first.inner_text() == "Lạng Sơn provincial plan 2021–2030, vision to 2050"
+
+
+def test_the_sidebar_search_opens_the_results_in_the_page_language(server, page):
+    """The sidebar's search box is a plain form: Enter opens /search?q=…&lang=… with the results."""
+    page.goto(f"{server.url}/tourism?lang=vi")
+    wait_ready(page)
+    box = page.get_by_role("searchbox", name="Tìm trong quy hoạch")
+    box.fill("huu lung")
+    box.press("Enter")
+    page.wait_for_url("**/search?**")
+    wait_ready(page)
+    query = parse_qs(urlparse(page.url).query)
+    assert query["q"] == ["huu lung"] and query["lang"] == ["vi"]
+    assert page.evaluate("document.documentElement.lang") == "vi"
+    assert page.locator("h1").first.inner_text() == "Tìm trong quy hoạch"
+    page.get_by_text("Hữu Lũng").first.wait_for()
