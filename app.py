@@ -54,7 +54,4 @@ with guard.page(guard.current_lang):
     finally:
         st.session_state[widgets.ROUTED_KEY] = False
 
-    st.divider()
-    if not kiosk_settings:
-        widgets.share_and_cite(lang, page.url_path)
-    st.caption(_(site.SOURCE_LINE))
+    widgets.footer(lang, page.url_path, share=not kiosk_settings)

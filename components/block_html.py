@@ -45,8 +45,7 @@ def text(b, lang: str, link: Callable[[str, str], str] | None = None) -> str | N
     if not is_text(b):
         return None
     if isinstance(b, layouts.Expander):
-        inner = "".join(text(i, lang, link) for i in b.blocks)
-        return f'<details class="ls-expander"><summary>{escape(b.title)}</summary>{inner}</details>'
+        return render.collapsed(b.title, "".join(text(i, lang, link) for i in b.blocks))
     if isinstance(b, layouts.Heading):
         return f"<h{b.level}>{escape(b.text)}</h{b.level}>"
     if isinstance(b, layouts.Caption):

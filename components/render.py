@@ -291,6 +291,11 @@ def rows(kind: str, items: list, lang: str, **options) -> str:
     return builders[kind](items, lang, **options)
 
 
+def collapsed(title: str, inner: str, cls: str = "") -> str:
+    """A collapsed section (``<details>``): its title escaped, ``inner`` markup made by these builders."""
+    return f'<details class="ls-expander{" " + cls if cls else ""}"><summary>{escape(title)}</summary>{inner}</details>'
+
+
 def search_form(action: str, label: str, placeholder: str, max_chars: int, hidden: dict[str, str]) -> str:
     """A plain search form (GET ``action?q=…``): it works before and without any script, and draws no widget.
     ``hidden`` are the query parameters the results page keeps (the language)."""

@@ -127,7 +127,7 @@ def map_html(block: layouts.Map, pkg: Package, lang: str, assets: Assets, page: 
                                        row["tooltip"].replace("\n", " · ")]
                                       for layer, frame in points.items() if layer in block.layers and not frame.empty
                                       for row in frame.to_dict("records")])
-    parts.append(f'<details class="ls-expander"><summary>{escape(every)}</summary>{listed}</details>')
+    parts.append(render.collapsed(every, listed))
     return "".join(parts)
 
 
@@ -165,8 +165,7 @@ def reader_html(block: layouts.Reader, pkg: Package, lang: str) -> str:
     pager = render.reader_pager(
         *((plan_part_path(lang, k), reader.part_short(k, lang)) if k else None for k in (before, after)), lang)
     contents = i18n.gettext_for(lang)("Contents")
-    return (f'<details class="ls-expander"><summary>{escape(contents)}</summary>'
-            f"{reader.toc_html(pkg, block.part, lang, link=link)}</details>"
+    return (render.collapsed(contents, reader.toc_html(pkg, block.part, lang, link=link))
             + reader.part_html(pkg, block.part, lang, link=link, page_link=page_link) + pager)
 
 
@@ -184,8 +183,7 @@ def body(blocks: list, pkg: Package, lang: str, assets: Assets, page: Page) -> s
         elif isinstance(b, layouts.Reader):
             out.append(reader_html(b, pkg, lang))
         elif isinstance(b, layouts.Expander):
-            out.append(f'<details class="ls-expander"><summary>{escape(b.title)}</summary>'
-                       f"{body(b.blocks, pkg, lang, assets, page)}</details>")
+            out.append(render.collapsed(b.title, body(b.blocks, pkg, lang, assets, page)))
         elif isinstance(b, layouts.Columns) and any(isinstance(c, layouts.Chart) for col in b.columns for c in col):
             out.append(body([c for col in b.columns for c in col], pkg, lang, assets, page))  # full width
         elif isinstance(b, layouts.Columns):

@@ -421,22 +421,33 @@ def data_download(lang: str) -> None:
                        on_click="ignore", key="data_zip", type="primary")
 
 
-def share_and_cite(lang: str, slug: str = "") -> None:
-    """The current view's address (only the parameters page ``slug`` understands, checked) and a
-    ready citation, both copyable."""
+def footer(lang: str, slug: str, share: bool = True) -> None:
+    """Below every page, as one element: a rule, the share box (not on a kiosk) and the source line."""
     _ = i18n.gettext_for(lang)
-    with st.expander(_("Share this view and cite the plan")):
-        base = params.base_of(st.context.url, slug)
-        query = st.query_params.to_dict()
-        kept = params.for_page(slug, query)
-        address = params.page_address(base, slug, query) or f"/{slug}?{urlencode(kept)}"
-        # Plain fields with a Copy button: st.code would pull a 400 KB syntax highlighter into every page.
-        copy, copied = _("Copy"), _("Copied")
-        html(render.copy_field("ls-share-link", _("Link to this view"), address, copy, copied))
-        html(render.copy_field("ls-share-cite", _("Cite this"), exports.citation(lang), copy, copied, multiline=True))
-        st.html(f"<script>{_script('copy.js')}</script>", unsafe_allow_javascript=True)
-        other = next(c for c in i18n.LANGS if c != lang)
-        html(render.other_language(exports.citation(other), other, _("The same citation in the other language:")))
+    box = share_and_cite(lang, slug) if share else ""
+    source = f'<p class="ls-caption ls-footer">{escape(_(site.SOURCE_LINE))}</p>'
+    if share:  # the share box's Copy buttons need their script (static/js/copy.js)
+        st.html(f'<hr class="ls-rule">{box}{source}<script>{_script("copy.js")}</script>', unsafe_allow_javascript=True)
+    else:
+        html(f'<hr class="ls-rule">{source}')
+
+
+def share_and_cite(lang: str, slug: str = "") -> str:
+    """The current view's address (only the parameters page ``slug`` understands, checked) and a
+    ready citation, both copyable, in a collapsed section."""
+    _ = i18n.gettext_for(lang)
+    base = params.base_of(st.context.url, slug)
+    query = st.query_params.to_dict()
+    kept = params.for_page(slug, query)
+    address = params.page_address(base, slug, query) or f"/{slug}?{urlencode(kept)}"
+    # Plain fields with a Copy button: st.code would pull a 400 KB syntax highlighter into every page.
+    copy, copied = _("Copy"), _("Copied")
+    other = next(c for c in i18n.LANGS if c != lang)
+    return render.collapsed(_("Share this view and cite the plan"), "".join([
+        render.copy_field("ls-share-link", _("Link to this view"), address, copy, copied),
+        render.copy_field("ls-share-cite", _("Cite this"), exports.citation(lang), copy, copied, multiline=True),
+        render.other_language(exports.citation(other), other, _("The same citation in the other language:"))]),
+        cls="ls-share")
 
 
 def url_choice(key: str, options: list[str], label: str, format_func) -> str | None:

@@ -74,3 +74,19 @@ def test_the_sidebar_search_opens_the_results_in_the_page_language(server, page)
     assert page.evaluate("document.documentElement.lang") == "vi"
     assert page.locator("h1").first.inner_text() == "Tìm trong quy hoạch"
     page.get_by_text("Hữu Lũng").first.wait_for()
+
+
+def test_the_share_box_copies_the_link_to_this_view(server, page):
+    """The footer's share box (one HTML element with its script): Copy puts the view's address on the
+    clipboard and says so."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(f"{server.url}/border-gates?lang=vi&item=gate_huu_nghi")
+    wait_ready(page)
+    page.locator(".ls-share > summary").click()
+    button = page.locator('.ls-share button[data-copy="ls-share-link"]')
+    button.click()
+    page.wait_for_function("() => document.querySelector('.ls-share button[data-copy=\"ls-share-link\"]')"
+                           ".textContent === 'Đã sao chép'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert urlparse(copied).path == "/border-gates"
+    assert parse_qs(urlparse(copied).query) == {"lang": ["vi"], "item": ["gate_huu_nghi"]}
