@@ -293,7 +293,8 @@ def rows(kind: str, items: list, lang: str, **options) -> str:
 
 def collapsed(title: str, inner: str, cls: str = "") -> str:
     """A collapsed section (``<details>``): its title escaped, ``inner`` markup made by these builders."""
-    return f'<details class="ls-expander{" " + cls if cls else ""}"><summary>{escape(title)}</summary>{inner}</details>'
+    classes = f"ls-expander {cls}".strip()
+    return f'<details class="{classes}"><summary>{escape(title)}</summary>{inner}</details>'
 
 
 def search_form(action: str, label: str, placeholder: str, max_chars: int, hidden: dict[str, str]) -> str:

@@ -425,9 +425,11 @@ def footer(lang: str, slug: str, share: bool = True) -> None:
     """Below every page, as one element: a rule, the share box (not on a kiosk) and the source line."""
     _ = i18n.gettext_for(lang)
     box = share_and_cite(lang, slug) if share else ""
-    source = f'<p class="ls-caption ls-footer">{escape(_(site.SOURCE_LINE))}</p>'
+    source_line = _(site.SOURCE_LINE)
+    source = f'<p class="ls-caption ls-footer">{escape(source_line)}</p>'
     if share:  # the share box's Copy buttons need their script (static/js/copy.js)
-        st.html(f'<hr class="ls-rule">{box}{source}<script>{_script("copy.js")}</script>', unsafe_allow_javascript=True)
+        st.html(f'<hr class="ls-rule">{box}{source}<script>{_script("copy.js")}</script>',
+                unsafe_allow_javascript=True)
     else:
         html(f'<hr class="ls-rule">{source}')
 
@@ -505,17 +507,36 @@ def search_box(lang: str, key: str, label: str) -> str:
     return search.clean_query(st.session_state.get(key))
 
 
-def search_results(results, lang: str) -> None:
+SEARCH_PAGE = 20  # results drawn at once: each is two elements, and a phone pays for every one it draws
+SEARCH_SHOWN_KEY = "search_shown"
+
+
+@guard.callback
+def _show_more_results(query: str) -> None:
+    shown = st.session_state.setdefault(SEARCH_SHOWN_KEY, {})
+    shown[query] = shown.get(query, SEARCH_PAGE) + SEARCH_PAGE
+
+
+def search_results(results, lang: str, query: str = "") -> None:
+    """The first results of ``query`` (``SEARCH_PAGE`` of them), each with a link to where it is shown, and a
+    button for the next ones."""
     _ = i18n.gettext_for(lang)
-    for r in results:
-        query = {LANG_KEY: lang}
+    shown = st.session_state.get(SEARCH_SHOWN_KEY, {}).get(query, SEARCH_PAGE)
+    for r in results[:shown]:
+        query_params = {LANG_KEY: lang}
         if r.table == "admin_units" and r.unit_code:
-            query[UNIT_KEY] = r.unit_code
+            query_params[UNIT_KEY] = r.unit_code
         if r.table == "plan_paragraphs":
-            query["p"] = r.row_id
+            query_params["p"] = r.row_id
         path = next(p for p, _t, slug in site.PAGES if slug == r.page)
         html(render.search_result(r.kind, r.title, r.snippet, r.spans))
-        st.page_link(path, label=_("Open where it is shown"), query_params=query)
+        st.page_link(path, label=_("Open where it is shown"), query_params=query_params)
+    more = min(SEARCH_PAGE, len(results) - shown)
+    if more > 0:
+        ngettext = i18n.ngettext_for(lang)
+        label = ngettext("Show {count} more result", "Show {count} more results", more)
+        st.button(label.format(count=i18n.format_number(more, lang)), key="search_more",
+                  on_click=_show_more_results, args=(query,))
 
 
 def sidebar_search(lang: str) -> None:

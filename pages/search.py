@@ -14,6 +14,6 @@ if query:
     results = search.search(pkg, query, lang)
     found = ngettext("{count} result for “{query}”", "{count} results for “{query}”", len(results))
     st.markdown(found.format(count=i18n.format_number(len(results), lang), query=widgets.md_escape(query)))
-    widgets.search_results(results, lang)
+    widgets.search_results(results, lang, query)
 else:
     st.markdown(_("Type a word or a place: for example “mau son”, “cửa khẩu”, “geopark”, “tỷ lệ đô thị hóa”."))

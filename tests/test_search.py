@@ -113,6 +113,29 @@ def test_search_page_keeps_the_query_in_the_url_and_links_to_the_commune():
     assert any("06385" in str(link.proto) for link in links)
 
 
+def test_search_page_draws_twenty_results_at_a_time(pkg):
+    """Each result is two elements: the page draws the first 20 and a button for the next ones."""
+    from components import widgets
+
+    query = "cua khau"
+    total = len(search.search(pkg, query, "vi"))
+    assert total > 2 * widgets.SEARCH_PAGE  # the query needs more than two pages of results
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "vi"
+    at.query_params["q"] = query
+    at.run()
+    at.switch_page("pages/search.py").run()
+    results = lambda: [e for e in at.get("html") if e.proto.body.startswith('<div class="ls-result"')]  # noqa: E731
+    assert len(results()) == len(at.get("page_link")) - len(at.sidebar.get("page_link")) == widgets.SEARCH_PAGE
+    assert at.button[-1].label == "Xem thêm 20 kết quả"
+    at.button[-1].click().run()
+    assert not at.exception and len(results()) == 2 * widgets.SEARCH_PAGE
+    at.button[-1].click().run()
+    assert len(results()) == min(total, 3 * widgets.SEARCH_PAGE)
+    assert at.query_params["q"] == query
+    assert not [b for b in at.button if b.key == "search_more"] or total > 3 * widgets.SEARCH_PAGE
+
+
 # --- one slip per word, the decision's paragraphs, and the import direction ----------------------
 
 
