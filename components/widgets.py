@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import hashlib
 import json
 import os
 import re
@@ -567,6 +568,11 @@ def edition_links(lang: str, slug: str, pdf: bool) -> None:
     html(render.edition_links(links, _(EDITION_LABEL)))
 
 
+def tabs_key(labels: list[str]) -> str:
+    """The widget key of a set of tabs (its value is the open tab's label)."""
+    return "tabs_" + hashlib.sha1("|".join(labels).encode("utf-8")).hexdigest()[:10]
+
+
 def show(blocks: list, lang: str) -> None:
     """Draw a page described by :mod:`components.layouts` with Streamlit. Each run of text blocks after the page
     title is drawn as one ``st.html`` element, written as the static edition writes it (``block_html``)."""
@@ -605,9 +611,13 @@ def show(blocks: list, lang: str) -> None:
                 with column:
                     show(inner, lang)
         elif isinstance(b, lay.Tabs):
-            for tab, (_label, inner) in zip(st.tabs([t for t, _b in b.tabs]), b.tabs):
-                with tab:
-                    show(inner, lang)
+            # Only the open tab's content is drawn (a tab switch runs the page again): the Infrastructure
+            # page's five tabs drawn at once were the heaviest first view a phone had to render.
+            labels = [t for t, _b in b.tabs]
+            for tab, (_label, inner) in zip(st.tabs(labels, key=tabs_key(labels), on_change="rerun"), b.tabs):
+                if tab.open:
+                    with tab:
+                        show(inner, lang)
         elif isinstance(b, lay.Choice):
             names = dict(b.options)
             only = url_choice(b.key, list(names), b.label, names.__getitem__)

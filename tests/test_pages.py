@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import html_headings
 
-from components import block_html, data, i18n, layouts
+from components import block_html, data, i18n, layouts, site, widgets
 
 APP = str(data.ROOT / "app.py")
 
@@ -37,6 +37,7 @@ PAGES = {
     "pages/plan.py": {"vi": ["Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017", "Văn bản tiếng Việt chính thức"],
                       "en": ["Law on Planning", "the dashboard's unofficial translation"]},
 }
+OPEN_TAB = {"pages/infrastructure.py": 1}  # the figures above are in the Transport tab
 TITLES = {"pages/overview.py": "Lạng Sơn provincial plan 2021–2030, vision to 2050",
           "pages/targets.py": "Targets to 2030", "pages/breakthroughs.py": "Breakthroughs and focus tasks",
           "pages/border-gates.py": "Border gates and the border economy", "pages/tourism.py": "Tourism",
@@ -46,11 +47,20 @@ TITLES = {"pages/overview.py": "Lạng Sơn provincial plan 2021–2030, vision 
           "pages/agriculture.py": "Agriculture and rural areas"}
 
 
-def _open(page: str, lang: str | None) -> AppTest:
+def _tabs(page: str, lang: str) -> list[str]:
+    """The labels of the page's tabs (only the open tab's content is drawn)."""
+    slug = next(s for p, _t, s in site.PAGES if p == page)
+    return next(b.tabs for b in layouts.walk(layouts.PAGES[slug](data.package(), lang)) if isinstance(b, layouts.Tabs))
+
+
+def _open(page: str, lang: str | None, tab: int | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     if lang is not None:
         at.query_params["lang"] = lang
     at.run()
+    if tab is not None:  # the tab open when the page is first drawn
+        labels = [label for label, _b in _tabs(page, lang)]
+        at.session_state[widgets.tabs_key(labels)] = labels[tab]
     if page != "pages/overview.py":
         at.switch_page(page).run()
     return at
@@ -90,7 +100,7 @@ def english_only_strings() -> list[str]:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("page", PAGES)
 def test_page_renders_in_language(page, lang, english_only_strings):
-    at = _open(page, lang)
+    at = _open(page, lang, OPEN_TAB.get(page))
     assert not at.exception, at.exception
     _ = i18n.gettext_for(lang)
     assert at.title[0].value == _(TITLES[page])
@@ -234,7 +244,24 @@ def test_runs_of_text_are_drawn_as_one_element(page):
     assert not [e.label for e in at.expander if not e.children], "an empty expander"
     layout = layouts.PAGES[{"pages/overview.py": "", "pages/infrastructure.py": "infrastructure",
                             "pages/sources.py": "sources"}[page]](data.package(), "en")
-    text_only = [b.title for b in layouts.walk(layout) if isinstance(b, layouts.Expander) and block_html.is_text(b)]
+    first_tabs = [b if not isinstance(b, layouts.Tabs) else layouts.Tabs(b.tabs[:1]) for b in layout]
+    text_only = [b.title for b in layouts.walk(first_tabs) if isinstance(b, layouts.Expander) and block_html.is_text(b)]
     drawn = [e.label for e in at.expander]
     assert text_only and not set(text_only) & set(drawn)
     assert all(f"<summary>{escape(t)}</summary>" in "".join(runs) for t in text_only)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", ["pages/infrastructure.py", "pages/sources.py"])
+def test_only_the_open_tab_is_drawn_and_every_tab_opens(page, lang, english_only_strings):
+    """A page's tabs draw only the open one (a switch runs the page again): each tab, opened, shows its own
+    first rows and not another tab's, in the page's language."""
+    tabs = _tabs(page, lang)
+    first_rows = [next(block_html.text(b, lang) for b in inner if isinstance(b, layouts.Rows)) for _l, inner in tabs]
+    for i in range(len(tabs)):
+        at = _open(page, lang, i)
+        assert not at.exception
+        drawn = "".join(e.proto.body for e in at.get("html"))
+        assert [rows in drawn for rows in first_rows] == [j == i for j in range(len(tabs))]
+        if lang == "vi":
+            assert [w for w in english_only_strings if w in page_text(at)] == []

@@ -90,3 +90,14 @@ def test_the_share_box_copies_the_link_to_this_view(server, page):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert urlparse(copied).path == "/border-gates"
     assert parse_qs(urlparse(copied).query) == {"lang": ["vi"], "item": ["gate_huu_nghi"]}
+
+
+def test_a_tab_draws_its_content_when_opened(server, page):
+    """Only the open tab is drawn at first; opening another runs the page and draws that one's content."""
+    page.goto(f"{server.url}/infrastructure?lang=vi")
+    wait_ready(page)
+    assert page.get_by_text("1.435 mm").count() == 0
+    page.get_by_role("tab", name="Giao thông").click()
+    page.get_by_text("1.435 mm").first.wait_for(timeout=30_000)
+    assert page.get_by_role("tab", name="Giao thông").get_attribute("aria-selected") == "true"
+    assert urlparse(page.url).path == "/infrastructure" and _lang_in_url(page) == ["vi"]
