@@ -423,16 +423,15 @@ def data_download(lang: str) -> None:
 
 
 def footer(lang: str, slug: str, share: bool = True) -> None:
-    """Below every page, as one element: a rule, the share box (not on a kiosk) and the source line."""
+    """Below every page, as one element: a rule, the share box (not on a kiosk) and the source line. The share
+    box's Copy buttons get their script (static/js/copy.js) in an element of its own, which holds nothing else:
+    no value from the URL is ever in an element that may run script."""
     _ = i18n.gettext_for(lang)
     box = share_and_cite(lang, slug) if share else ""
     source_line = _(site.SOURCE_LINE)
-    source = f'<p class="ls-caption ls-footer">{escape(source_line)}</p>'
-    if share:  # the share box's Copy buttons need their script (static/js/copy.js)
-        st.html(f'<hr class="ls-rule">{box}{source}<script>{_script("copy.js")}</script>',
-                unsafe_allow_javascript=True)
-    else:
-        html(f'<hr class="ls-rule">{source}')
+    html(f'<hr class="ls-rule">{box}<p class="ls-caption ls-footer">{escape(source_line)}</p>')
+    if share:
+        st.html(f"<script>{_script('copy.js')}</script>", unsafe_allow_javascript=True)
 
 
 def share_and_cite(lang: str, slug: str = "") -> str:

@@ -47,8 +47,8 @@ TITLES = {"pages/overview.py": "Lạng Sơn provincial plan 2021–2030, vision 
           "pages/agriculture.py": "Agriculture and rural areas"}
 
 
-def _tabs(page: str, lang: str) -> list[str]:
-    """The labels of the page's tabs (only the open tab's content is drawn)."""
+def _tabs(page: str, lang: str) -> list[tuple[str, list]]:
+    """The page's tabs, each a label and its blocks (only the open tab's content is drawn)."""
     slug = next(s for p, _t, s in site.PAGES if p == page)
     return next(b.tabs for b in layouts.walk(layouts.PAGES[slug](data.package(), lang)) if isinstance(b, layouts.Tabs))
 
