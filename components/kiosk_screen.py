@@ -31,70 +31,14 @@ def kiosk_css() -> str:
     return f"<style>\n{KIOSK_CSS_FILE.read_text(encoding='utf-8')}</style>"
 
 
-# Runs in the page itself (not a frame): it watches for touches, keys, wheels and scrolls. In page
-# mode, after ``idle`` seconds without any it shows the countdown, then loads the highlights page
-# afresh. In attract mode any touch loads the home page afresh. Both are full page loads, never a
-# rerun racing the slide timer. Installed once per page load; each run only replaces its settings.
-# Texts come from our catalog and are set with textContent.
-_IDLE_JS = """<script>(() => {
-  window.__lsKioskCfg = %s;
-  if (window.__lsKiosk) { window.__lsKiosk.touch(); return; }
-  const state = { last: Date.now(), box: null, going: false };
-  const cfg = () => window.__lsKioskCfg;
-  const hide = () => { if (state.box) { state.box.remove(); state.box = null; } };
-  const touch = () => { state.last = Date.now(); hide(); };
-  const go = (target) => {  // a full page load: a new session, nothing kept but the kiosk settings
-    const base = location.pathname.replace(/[^/]*$/, '');
-    const url = new URLSearchParams(target.query);
-    for (const [k, v] of new URLSearchParams(location.search)) { if (k.startsWith('embed')) url.append(k, v); }
-    state.last = Date.now() + 60000;  // one navigation at a time
-    state.going = true;
-    location.replace(base + target.path + '?' + url.toString());
-  };
-  const wake = (ev) => {
-    ev.preventDefault(); ev.stopPropagation();
-    if (!state.going) go(cfg().home);
-  };
-  // A tap on the countdown must not fall through to the page below: the box goes on its own click.
-  const onActivity = (ev) => {
-    if (cfg().mode === 'attract') { if (ev.type !== 'scroll') wake(ev); return; }
-    state.last = Date.now();
-    if (state.box && !['pointerdown', 'touchstart'].includes(ev.type)) hide();
-  };
-  for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart', 'scroll']) {
-    window.addEventListener(type, onActivity, { capture: true, passive: type === 'scroll' || type === 'wheel' });
-  }
-  const show = (left) => {
-    const c = cfg();
-    if (!state.box) {
-      const box = document.createElement('div');
-      box.id = 'ls-kiosk-countdown';
-      box.setAttribute('role', 'alertdialog');
-      box.setAttribute('aria-modal', 'true');
-      const sec = document.createElement('section');
-      const h = document.createElement('h2'); h.id = 'ls-kiosk-countdown-title'; h.textContent = c.texts.title;
-      box.setAttribute('aria-labelledby', h.id);
-      const count = document.createElement('div'); count.className = 'ls-count'; count.setAttribute('aria-live', 'assertive');
-      const p = document.createElement('p'); p.textContent = c.texts.body;
-      const btn = document.createElement('button'); btn.type = 'button'; btn.textContent = c.texts.keep;
-      box.addEventListener('click', (ev) => { ev.stopPropagation(); touch(); });
-      sec.append(h, count, p, btn); box.append(sec); document.body.append(box);
-      state.box = box; btn.focus();
-    }
-    state.box.querySelector('.ls-count').textContent = String(left);
-  };
-  setInterval(() => {
-    const c = cfg();
-    if (c.mode !== 'page') { hide(); return; }
-    // While the app is still drawing a page the visitor is waiting, not gone.
-    if (document.querySelector('[data-testid="stApp"][data-test-script-state="running"]')) state.last = Date.now();
-    const idle = (Date.now() - state.last) / 1000;
-    if (idle >= c.idle + c.countdown) { if (!state.going) go(c.reset); }
-    else if (idle >= c.idle) show(Math.ceil(c.idle + c.countdown - idle));
-    else if (state.box && idle > 1.5) hide();  // pressed but never released on it
-  }, 200);
-  window.__lsKiosk = { touch };
-})()</script>"""
+@functools.cache
+def idle_script() -> str:
+    """static/js/kiosk-idle.js, to inline. It runs in the page itself (not a frame) and watches for touches,
+    keys, wheels and scrolls. In page mode, after ``idle`` seconds without any it shows the countdown, then
+    loads the highlights page afresh; in attract mode any touch loads the home page afresh. Both are full page
+    loads, never a rerun racing the slide timer. Installed once per page load; each run only replaces its
+    settings. Texts come from our catalog and are set with textContent."""
+    return (ROOT / "static" / "js" / "kiosk-idle.js").read_text(encoding="utf-8").replace("</", "<\\/")
 
 PAGE_TITLES = {slug: title for _p, title, slug in site.PAGES}
 PATHS = {slug: path for path, _t, slug in site.PAGES}
@@ -133,7 +77,7 @@ def chrome(settings: kiosk.Settings, lang: str, mode: str) -> None:
                         "body": i18n.translate(N_("The screen will start again for the next visitor."), lang),
                         "keep": i18n.translate(N_("Keep viewing"), lang)}}
     payload = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
-    st.html(_IDLE_JS % payload, unsafe_allow_javascript=True)
+    st.html(f"<script>window.__lsKioskCfg = {payload};\n{idle_script()}</script>", unsafe_allow_javascript=True)
 
 
 def top_bar(lang: str, slug: str) -> None:

@@ -72,37 +72,14 @@ CHROME_LABELS = {
     "Clear all": N_("Clear all"),
 }
 
-_LOCALISE_JS = """<script>(() => {
-  window.__lsLabels = %s;
-  document.documentElement.lang = %s;
-  const apply = () => {
-    const map = window.__lsLabels;
-    document.querySelectorAll('[aria-label], [data-testid="stSkipToContent"]').forEach(el => {
-      const isSkip = el.getAttribute('data-testid') === 'stSkipToContent';
-      const now = isSkip ? el.textContent : el.getAttribute('aria-label');
-      const orig = el.getAttribute('data-ls-orig') || now;
-      if (!(orig in map)) return;
-      el.setAttribute('data-ls-orig', orig);
-      const want = map[orig];
-      if (now !== want) { if (isSkip) el.textContent = want; else el.setAttribute('aria-label', want); }
-    });
-  };
-  apply();
-  if (!window.__lsObserver) {
-    window.__lsObserver = new MutationObserver(apply);
-    window.__lsObserver.observe(document.body, {childList: true, subtree: true, attributes: true,
-                                                attributeFilter: ['aria-label']});
-  }
-})()</script>"""
-
-
 def set_document_lang(lang: str) -> None:
     """``<html lang>`` = the page language (Streamlit hard-codes ``en``), and Streamlit's own
     screen-reader labels in that language. Only checked codes and our catalog strings go in."""
     lang = i18n.resolve_lang(lang)
     labels = {orig: i18n.translate(msgid, lang) for orig, msgid in CHROME_LABELS.items()}
     payload = json.dumps(labels, ensure_ascii=False).replace("</", "<\\/")
-    st.html(_LOCALISE_JS % (payload, json.dumps(lang)), unsafe_allow_javascript=True)
+    st.html(f"<script>window.__lsLabels = {payload};\ndocument.documentElement.lang = {json.dumps(lang)};\n"
+            f"{_script('localise.js')}</script>", unsafe_allow_javascript=True)
 
 
 @functools.cache
