@@ -32,7 +32,8 @@ with guard.page(guard.current_lang):
              for path, title, slug in site.PAGES}
     pages.update({slug: st.Page(path, title=_(title), url_path=slug, visibility="hidden")
                   for path, title, slug in site.HIDDEN_PAGES})
-    page = st.navigation(list(pages.values()), position="hidden" if kiosk_settings else "sidebar")
+    # Streamlit's own page list stays hidden: the sidebar draws ours (widgets.sidebar_nav), plain links.
+    page = st.navigation(list(pages.values()), position="hidden")
 
     if handover and site.SLUGS.get(handover["page"]) in pages:
         st.switch_page(pages[site.SLUGS[handover["page"]]],
@@ -46,6 +47,7 @@ with guard.page(guard.current_lang):
         if not attract:
             kiosk_screen.top_bar(lang, page.url_path)
     else:
+        widgets.sidebar_nav(lang, page.url_path)
         widgets.sidebar_search(lang)
     st.session_state[widgets.ROUTED_KEY] = True
     try:

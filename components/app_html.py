@@ -52,9 +52,8 @@ def base_url(request: Request) -> str:
 # connects), and no others: on a slow connection every file costs a round trip. tests/test_head.py checks
 # these lists against what each page draws.
 COMMON_CHUNKS = ("Html", "ButtonGroup")  # our blocks (the sidebar's search form too), the language switch
-PAGE_CHUNKS = {"": ("PageLink",), "targets": ("DownloadButton",), "border-gates": ("Button", "DownloadButton"),
-               "urban-system": ("Button", "DownloadButton"), "commune": ("Selectbox",),
-               "plan": ("Selectbox", "PageLink"), "search": ("TextInput",), "sources": ("DownloadButton",),
+PAGE_CHUNKS = {"border-gates": ("Button", "DownloadButton"), "urban-system": ("Button", "DownloadButton"),
+               "commune": ("Selectbox",), "plan": ("Selectbox",), "search": ("TextInput",),
                "highlights": ("PageLink",)}
 PRELOAD = COMMON_CHUNKS + tuple(sorted({c for extra in PAGE_CHUNKS.values() for c in extra}))
 
@@ -106,14 +105,19 @@ def _without_sidebar(query: dict[str, str]) -> bool:
     return embed or params.kiosk_flag(query.get("kiosk")) is not None
 
 
-HEAD_SCRIPTS = ("backend-base.js", "no-icon-font.js")  # in static/js/, run before Streamlit's bundle
+HEAD_SCRIPTS = ("backend-base.js", "no-icon-font.js", "soft-links.js")  # in static/js/, before Streamlit's bundle
 
 
 @functools.cache
 def _head_scripts() -> str:
-    """Our inline scripts (each kept in its own file): the server's address for Streamlit's frontend, and
-    no icon font."""
-    return "".join(f"<script>{(site.ROOT / 'static' / 'js' / name).read_text(encoding='utf-8').strip()}</script>"
+    """Our inline scripts (each kept in its own file): the server's address for Streamlit's frontend, no icon
+    font, and links between app pages that move within the running app (given the app's page paths)."""
+    import json
+
+    pages = escape(json.dumps([slug for _p, _t, slug in site.PAGES + site.HIDDEN_PAGES]), quote=True)
+    attributes = {"soft-links.js": f' data-pages="{pages}"'}
+    return "".join(f"<script{attributes.get(name, '')}>"
+                   f"{(site.ROOT / 'static' / 'js' / name).read_text(encoding='utf-8').strip()}</script>"
                    for name in HEAD_SCRIPTS)
 
 

@@ -96,6 +96,20 @@ def svg(chart: alt.Chart, lang: str, width: int = EXPORT_WIDTH, text_width: int 
     return vlc.vegalite_to_svg(export_spec(chart, lang, width, text_width)).encode("utf-8")
 
 
+EXPORT_FORMATS = ("png", "svg", "csv")
+
+
+def chart_file(item: ChartExport, lang: str, fmt: str) -> bytes:
+    """One of a chart's exports: PNG (2×) or SVG with title and source, or its numbers as CSV."""
+    if fmt == "png":
+        return png(item.chart, lang)
+    if fmt == "svg":
+        return svg(item.chart, lang)
+    if fmt == "csv":
+        return csv(item.rows)
+    raise ValueError(f"no export as {fmt!r}")
+
+
 def csv(rows: pd.DataFrame) -> bytes:
     """Excel-safe CSV for Vietnamese users: UTF-8 with BOM, plain numbers with dot decimals."""
     return rows.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")

@@ -62,10 +62,17 @@ def _description(item: exports.ChartExport) -> str:
     return item.spec.get("description") or item.title
 
 
-def chart_figure(item: exports.ChartExport, lang: str, inline: bool = True) -> str:
+def chart_figure(item: exports.ChartExport, lang: str, inline: bool = True, downloads: str | None = None) -> str:
     """The chart's figure (both pictures where it has a narrow one), its caption and its numbers: inline SVG
-    with the numbers shown (the static edition), or images with the numbers one tap away (the app)."""
+    with the numbers shown (the static edition), or images with the numbers one tap away (the app). With
+    ``downloads`` (the folder of its export files, ``/vi/targets/``), links to its PNG, SVG and CSV."""
     _ = i18n.gettext_for(lang)
+    links = ""
+    if downloads is not None:
+        names = {"png": _("PNG image"), "svg": _("SVG image"), "csv": _("CSV data")}
+        links = render.download_links([(downloads + exports.file_name(item.slug, lang, fmt), names[fmt])
+                                       for fmt in exports.EXPORT_FORMATS],
+                                      _("Download this chart: {title}").format(title=item.title))
     draw = _inline if inline else _image
     pictures = f'<div class="ls-chart-wide">{draw(item, lang, False)}</div>'
     if item.narrow is not None:
@@ -74,4 +81,4 @@ def chart_figure(item: exports.ChartExport, lang: str, inline: bool = True) -> s
     summary = escape(_("The numbers in this chart"))
     return (f'<figure class="ls-chart">{pictures}<figcaption>{escape(item.title)}</figcaption></figure>'
             f'<details class="ls-chart-data"{" open" if inline else ""}><summary>{summary}</summary>'
-            f"{render.simple_table(headers, rows)}</details>")
+            f"{render.simple_table(headers, rows)}</details>{links}")

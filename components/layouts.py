@@ -69,9 +69,11 @@ class Rows:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart with its exports (PNG, SVG, CSV) and, on the static edition, its numbers as a table."""
+    """A chart with its numbers as a table and its exports (PNG, SVG, CSV): files beside the static twin of
+    ``page`` (the page that shows it), which both editions link to."""
 
     item: exports.ChartExport
+    page: str
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,7 @@ def targets(pkg: Package, lang: str) -> list:
         Caption(_("Every figure of Article 1, section II.2.b of the decision, worded as the plan words it: "
                   "“about”, “at least”, “more than” and ranges are kept as they are.")),
         Twin("targets"),
-        Columns([1, 1], [[Chart(grdp)], [Chart(labour)]]),
+        Columns([1, 1], [[Chart(grdp, "targets")], [Chart(labour, "targets")]]),
         Heading(_("All targets by domain")),
         Choice("domain", _("Show one domain (leave empty for all)"),
                [(domain, i18n.translate(label, lang)) for domain, label in content.DOMAINS],
@@ -226,10 +228,10 @@ def targets(pkg: Package, lang: str) -> list:
         Heading(_("What the 2026 adjustment changed")),
         Caption(_("The 2024 plan's figures are those the news reported for it (Decision 236/QĐ-TTg) and for its "
                   "implementation plan; each cites its article. Periods and bases can differ: see the data notes.")),
-        Chart(versions),
+        Chart(versions, "targets"),
         Rows("version_table", content.version_rows(pkg, lang)),
         Heading(_("Growth in 2023 and the growth target")),
-        Chart(growth),
+        Chart(growth, "targets"),
         Rows("figure_table", content.actual_rows(pkg, lang), {"headers": (_("Sector"), _("Growth"))}),
         _notes(pkg, lang, _("Data notes on these figures"), "targets", "plan_versions", "actuals"),
     ]

@@ -232,9 +232,12 @@ def highlighted(text: str, spans) -> str:
     return "".join(out)
 
 
-def search_result(kind: str, title: str, snippet: str, spans) -> str:
+def search_result(kind: str, title: str, snippet: str, spans, link: tuple[str, str] | None = None) -> str:
+    """One search result; ``link`` is ``(href, text)`` of where it is shown (``href`` made by
+    ``components.site``)."""
+    more = f'<a class="ls-open" href="{escape(link[0])}">{escape(link[1])}</a>' if link else ""
     return (f'<div class="ls-result"><span class="ls-meta">{escape(kind)}</span>'
-            f"<strong>{escape(title)}</strong><p>{highlighted(snippet, spans)}</p></div>")
+            f"<strong>{escape(title)}</strong><p>{highlighted(snippet, spans)}</p>{more}</div>")
 
 
 def brand(title: str, subtitle: str) -> str:
@@ -310,6 +313,21 @@ def edition_links(links: list[tuple[str, str]], label: str) -> str:
     """A short line of links to the page's other editions (``href`` made by ``components.site``)."""
     inner = " · ".join(f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)
     return f'<nav class="ls-editions" aria-label="{escape(label)}"><p>{inner}</p></nav>'
+
+
+def page_nav(links: list[tuple[str, str, bool]], label: str) -> str:
+    """The app's list of pages (``(href, title, current)`` each; ``href`` made by ``components.site``): plain
+    links, the page shown marked for screen readers and the eye."""
+    mark = ' aria-current="page"'
+    inner = "".join(f'<li><a href="{escape(href)}"{mark if current else ""}>{escape(text)}</a></li>'
+                    for href, text, current in links)
+    return f'<nav class="ls-nav" aria-label="{escape(label)}"><ul>{inner}</ul></nav>'
+
+
+def download_links(links: list[tuple[str, str]], label: str) -> str:
+    """A row of download links (``(href, text)``; ``href`` made by ``components.site``), named by ``label``."""
+    inner = "".join(f'<li><a href="{escape(href)}" download>{escape(text)}</a></li>' for href, text in links)
+    return f'<ul class="ls-downloads" aria-label="{escape(label)}">{inner}</ul>'
 
 
 def link_list(links: list[tuple[str, str]], label: str) -> str:

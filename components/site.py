@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from urllib.parse import urlencode
 
 from components.i18n import N_
 
@@ -53,10 +54,17 @@ def static_path(lang: str, slug: str) -> str:
     return f"/{lang}/" + (f"{slug}/" if slug else "")
 
 
+def app_href(slug: str, query: dict[str, str] | None = None) -> str:
+    """An app page's address with its query: ``/commune?lang=vi&unit=06184``."""
+    return f"/{slug}" + (f"?{urlencode(query)}" if query else "")
+
+
 def app_path(lang: str, slug: str, query: dict[str, str] | None = None) -> str:
     """The app page a static page mirrors: ``/tourism?lang=en``; a commune opens with ``?unit=``."""
-    params = {"lang": lang, **(query or {})}
-    return f"/{slug}?" + "&".join(f"{k}={v}" for k, v in params.items())
+    return app_href(slug, {"lang": lang, **(query or {})})
+
+
+DATA_ZIP = "/lang-son-plan-data.zip"  # every table, descriptor, dictionary and citation (components.exports)
 
 
 def pdf_name(slug: str, lang: str) -> str:

@@ -126,6 +126,18 @@ def write_map_downloads(folder: Path, page: static_site.Page, pkg, smap) -> int:
     return count
 
 
+def write_chart_downloads(folder: Path, page: static_site.Page) -> int:
+    """The page's charts as PNG, SVG and CSV downloads, beside the page (both editions link to them)."""
+    count = 0
+    for block in layouts.walk(page.blocks):
+        if isinstance(block, layouts.Chart):
+            for fmt in exports.EXPORT_FORMATS:
+                (folder / exports.file_name(block.item.slug, page.lang, fmt)).write_bytes(
+                    exports.chart_file(block.item, page.lang, fmt))
+                count += 1
+    return count
+
+
 def sitemap(paths: list[str], base: str) -> str:
     """Every static page and every app page, in both languages, as absolute addresses."""
     app = [site.app_path(lang, slug) for lang in site.STATIC_LANGS for _p, _t, slug in site.PAGES]
@@ -169,6 +181,7 @@ def build(out: Path = OUT, *, pdf: bool = True, base: str | None = None, log=pri
             paths.append(page.path)
             if assets.maps is not None and page.pdf:
                 write_map_downloads(folder, page, pkg, assets.maps)
+            write_chart_downloads(folder, page)
             if pdf and page.pdf:
                 from components import pdf as briefs
 

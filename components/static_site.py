@@ -177,7 +177,7 @@ def body(blocks: list, pkg: Package, lang: str, assets: Assets, page: Page) -> s
         if block_html.is_text(b):
             out.append(block_html.text(b, lang, link=reader_links(pkg)[0]))
         elif isinstance(b, layouts.Chart):
-            out.append(figures.chart_figure(b.item, lang))
+            out.append(figures.chart_figure(b.item, lang, downloads=site.static_path(lang, b.page)))
         elif isinstance(b, layouts.Map):
             out.append(map_html(b, pkg, lang, assets, page))
         elif isinstance(b, layouts.Reader):
@@ -217,7 +217,7 @@ def body(blocks: list, pkg: Package, lang: str, assets: Assets, page: Page) -> s
 
 
 OTHER_EDITIONS = N_("Other versions of this page")
-DATA_ZIP = "/lang-son-plan-data.zip"
+DATA_ZIP = site.DATA_ZIP
 
 
 # --- the page shell ------------------------------------------------------------------------------

@@ -120,10 +120,13 @@ def html(block: str) -> None:
     st.html(block)
 
 
-def chart(item: exports.ChartExport, lang: str) -> None:
+def chart(item: exports.ChartExport, lang: str, page: str) -> None:
     """A chart from :func:`content.target_charts` as the same pictures as the static edition and the exports
-    (no chart library to load; the picture's size reserves its box), with its numbers one tap away."""
-    html(figures.chart_figure(item, lang, inline=False))
+    (no chart library to load; the picture's size reserves its box), with its numbers one tap away and links to
+    its PNG, SVG and CSV: the static edition's files, beside ``page``'s static twin (none on a kiosk, or with
+    exports switched off)."""
+    folder = None if os.environ.get(EXPORTS_ENV) == "off" or kiosk_settings() else site.static_path(lang, page)
+    html(figures.chart_figure(item, lang, inline=False, downloads=folder))
 
 
 def kpi_grid(figures: list[dict], lang: str) -> None:
@@ -143,13 +146,24 @@ def link_query(lang: str) -> dict[str, str]:
 
 
 def page_links(lang: str, skip: tuple[str, ...] = ()) -> None:
-    """Links to the other pages, the language kept; on a kiosk only the pages a kiosk shows."""
+    """Links to the other pages, the language kept; on a kiosk only the pages a kiosk shows. Plain links in one
+    element (static/js/soft-links.js keeps a click within the running app)."""
     from components import kiosk
 
     _ = i18n.gettext_for(lang)
-    for path, title, slug in site.PAGES:
-        if slug not in skip and (not kiosk_settings() or slug in kiosk.PAGES):
-            st.page_link(path, label=_(title), query_params=link_query(lang))
+    html(render.link_list([(site.app_href(slug, link_query(lang)), _(title)) for _p, title, slug in site.PAGES
+                           if slug not in skip and (not kiosk_settings() or slug in kiosk.PAGES)], _("Pages")))
+
+
+def sidebar_nav(lang: str, current: str) -> None:
+    """The list of pages at the top of the sidebar, the page shown marked. One element of plain links instead
+    of Streamlit's page list (a widget per page, each label drawn as Markdown and measured), which added about
+    8 % to a wide screen's first view (bench/RESULTS.md). A click stays within the running app
+    (static/js/soft-links.js)."""
+    _ = i18n.gettext_for(lang)
+    with st.sidebar:
+        html(render.page_nav([(site.app_href(slug, link_query(lang)), _(title), slug == current)
+                              for _p, title, slug in site.PAGES], _("App pages")))
 
 
 MAP_ITEM_KEY = "item"
@@ -362,41 +376,11 @@ def map_download_bar(kind: str, lang: str, layers: tuple[str, ...]) -> None:
                                mime=mime, on_click="ignore", key=f"map_export_{kind}_{fmt}", width="stretch")
 
 
-@functools.lru_cache(maxsize=64)
-def _export_bytes(slug: str, lang: str, fmt: str) -> bytes:
-    """Render one export on demand; cached, so a second click costs nothing."""
-    item = next(c for c in content.target_charts(data.package(), lang) if c.slug == slug)
-    if fmt == "png":
-        return exports.png(item.chart, lang)
-    if fmt == "svg":
-        return exports.svg(item.chart, lang)
-    return exports.csv(item.rows)
-
-
-def export_bar(item: exports.ChartExport, lang: str) -> None:
-    """PNG (2×), SVG and CSV of one chart; nothing is rendered until a button is pressed."""
-    if os.environ.get(EXPORTS_ENV) == "off" or kiosk_settings():
-        return
-    _ = i18n.gettext_for(lang)
-    kinds = (("png", _("PNG image"), "image/png"), ("svg", _("SVG image"), "image/svg+xml"),
-             ("csv", _("CSV data"), "text/csv"))
-    for column, (fmt, label, mime) in zip(st.columns(3, gap="small"), kinds):
-        with column:
-            st.download_button(label, data=functools.partial(_export_bytes, item.slug, lang, fmt),
-                               file_name=exports.file_name(item.slug, lang, fmt), mime=mime, on_click="ignore",
-                               key=f"export_{item.slug}_{fmt}", width="stretch")
-
-
-@functools.lru_cache(maxsize=1)
-def _data_zip() -> bytes:
-    return exports.data_zip()
-
-
 def data_download(lang: str) -> None:
+    """The whole data package: the static edition's file, as the static edition links it."""
     _ = i18n.gettext_for(lang)
-    st.download_button(_("Download all the data (ZIP: every table, descriptor, dictionary, citation)"),
-                       data=_data_zip, file_name="lang-son-plan-data.zip", mime="application/zip",
-                       on_click="ignore", key="data_zip", type="primary")
+    html(render.link_list([(site.DATA_ZIP, _("Download all the data (ZIP: every table, descriptor, "
+                                                   "dictionary, citation)"))], _("Download the data")))
 
 
 def footer(lang: str, slug: str, share: bool = True) -> None:
@@ -499,15 +483,17 @@ def search_results(results, lang: str, query: str = "") -> None:
     button for the next ones."""
     _ = i18n.gettext_for(lang)
     shown = st.session_state.get(SEARCH_SHOWN_KEY, {}).get(query, SEARCH_PAGE)
+    blocks = []
     for r in results[:shown]:
         query_params = {LANG_KEY: lang}
         if r.table == "admin_units" and r.unit_code:
             query_params[UNIT_KEY] = r.unit_code
         if r.table == "plan_paragraphs":
             query_params["p"] = r.row_id
-        path = next(p for p, _t, slug in site.PAGES if slug == r.page)
-        html(render.search_result(r.kind, r.title, r.snippet, r.spans))
-        st.page_link(path, label=_("Open where it is shown"), query_params=query_params)
+        link = (site.app_href(r.page, query_params), _("Open where it is shown"))
+        blocks.append(render.search_result(r.kind, r.title, r.snippet, r.spans, link))
+    if blocks:  # every result shown in one element: links, not a widget per result
+        html("".join(blocks))
     more = min(SEARCH_PAGE, len(results) - shown)
     if more > 0:
         ngettext = i18n.ngettext_for(lang)
@@ -572,8 +558,7 @@ def show(blocks: list, lang: str) -> None:
             continue
         flush()
         if isinstance(b, lay.Chart):
-            chart(b.item, lang)
-            export_bar(b.item, lang)
+            chart(b.item, lang, b.page)
         elif isinstance(b, lay.Map):
             if b.kind == "unit":
                 unit_locator(lang, b.unit_id)
@@ -665,20 +650,5 @@ def reader_pager(pkg, part: str, lang: str) -> None:
     """Links to the previous and the next part, the language kept."""
     from components import reader
 
-    _ = i18n.gettext_for(lang)
-    at = reader.PARTS.index(part)
-    left, right = st.columns(2)
-    if at > 0:
-        prev = reader.PARTS[at - 1]
-        left.page_link("pages/plan.py", label=_("Previous: {part}").format(part=reader.part_short(prev, lang)),
-                       query_params={**link_query(lang), "s": prev})
-    if at < len(reader.PARTS) - 1:
-        nxt = reader.PARTS[at + 1]
-        right.page_link("pages/plan.py", label=_("Next: {part}").format(part=reader.part_short(nxt, lang)),
-                        query_params={**link_query(lang), "s": nxt})
-
-
-def plan_links(lang: str, targets: list[tuple[str, str]]) -> None:
-    """Links to paragraphs of the decision in the reader (``plan?p=<id>``), the language kept."""
-    for pid, text in targets:
-        st.page_link("pages/plan.py", label=text, query_params={**link_query(lang), "p": pid})
+    html(render.reader_pager(*((site.app_href("plan", {**link_query(lang), "s": k}), reader.part_short(k, lang))
+                               if k else None for k in reader.neighbours(part)), lang))

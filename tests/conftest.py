@@ -27,6 +27,25 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+def app_links(at) -> list[tuple[str, dict[str, str]]]:
+    """The links to app pages in an AppTest page's HTML blocks (``/commune?lang=vi&unit=06385``), as (slug,
+    query), in order: the page lists, search results and pagers are plain links (static/js/soft-links.js)."""
+    import re
+    from html import unescape
+    from urllib.parse import parse_qsl, urlsplit
+
+    from components import site
+
+    slugs = {slug for _p, _t, slug in site.PAGES + site.HIDDEN_PAGES}
+    out = []
+    for e in at.get("html"):
+        for href in re.findall(r'href="([^"]*)"', e.proto.body):
+            url = urlsplit(unescape(href))
+            if not url.scheme and url.path.startswith("/") and url.path.strip("/") in slugs:
+                out.append((url.path.strip("/"), dict(parse_qsl(url.query, keep_blank_values=True))))
+    return out
+
+
 def html_headings(at, level: int) -> list[str]:
     """The headings of one level that an AppTest page drew inside its HTML blocks (``components.block_html``
     writes a page's runs of headings and text as one ``st.html`` element), in order, as text."""

@@ -29,6 +29,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import parse_tree_from_messages
 
 from components import data, params, site
+from tests.conftest import app_links
 
 APP = str(data.ROOT / "app.py")
 FUZZ = settings(max_examples=int(os.environ.get("PLAN_FUZZ_EXAMPLES", "5")), deadline=None, derandomize=True,
@@ -102,6 +103,8 @@ def _check(at: AppTest, pkg: data.Package) -> None:
     for link in at.get("page_link"):
         keys = {k for k, _v in parse_qsl(link.proto.query_string, keep_blank_values=True)}
         assert keys <= set(params.CHECKS), link.proto.query_string
+    for _slug, query in app_links(at):  # the plain links between pages
+        assert set(query) <= set(params.CHECKS), query
 
 
 @pytest.mark.parametrize("mode", ["normal", "embed", "kiosk"])

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import base64
 import re
-from urllib.parse import parse_qs, unquote
+from html import unescape
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import segno
@@ -147,6 +148,7 @@ def test_kiosk_pages_have_no_downloads_search_box_or_basemap(page, lang):
     at = _kiosk(page, lang=lang)
     assert not at.exception
     assert at.get("download_button") == []
+    assert not any(" download>" in e.proto.body for e in at.get("html"))  # nor a chart's download links
     assert at.text_input == [] and at.text_area == []
     assert not any("<form" in e.proto.body for e in at.get("html"))  # nor the sidebar's search form
     assert [t for t in at.toggle if "basemap" in (t.key or "")] == []
@@ -157,6 +159,15 @@ def test_kiosk_pages_have_no_downloads_search_box_or_basemap(page, lang):
         query = parse_qs(link.proto.query_string)
         assert query["kiosk"] == ["1"] and query["lang"] == [lang], link.proto
         assert link.proto.page.strip("/") in kiosk.PAGES and not link.proto.external
+    lists = [e.proto.body for e in at.get("html") if e.proto.body.startswith('<ul class="ls-links"')]
+    assert len(lists) == (page == "pages/overview.py")  # the home page's list of pages: plain links
+    for body in lists:
+        hrefs = [unescape(h) for h in re.findall(r'href="([^"]*)"', body)]
+        assert len(hrefs) == len(kiosk.PAGES) - 1
+        for href in hrefs:  # every link stays in the kiosk, in this language, on a kiosk page
+            url = urlsplit(href)
+            assert parse_qs(url.query)["kiosk"] == ["1"] and parse_qs(url.query)["lang"] == [lang], href
+            assert url.path.strip("/") in kiosk.PAGES, href
 
 
 def test_pages_a_kiosk_does_not_show_send_it_home():

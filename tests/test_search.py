@@ -7,7 +7,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import html_headings
+from tests.conftest import app_links, html_headings
 
 from components import content, data, render, search
 
@@ -109,12 +109,12 @@ def test_search_page_keeps_the_query_in_the_url_and_links_to_the_commune():
     assert not at.exception
     assert any(re.fullmatch(r"Tìm thấy \d+ kết quả cho “huu lung”", m.value) for m in at.markdown)
     assert "Hữu Lũng" in next(e.proto.body for e in at.get("html") if "ls-result" in e.proto.body)
-    links = at.get("page_link")
-    assert any("06385" in str(link.proto) for link in links)
+    assert ("commune", {"lang": "vi", "unit": "06385"}) in app_links(at)
 
 
 def test_search_page_draws_twenty_results_at_a_time(pkg):
-    """Each result is two elements: the page draws the first 20 and a button for the next ones."""
+    """The first 20 results, each with a link to where it is shown, come as one element; a button shows the next
+    ones."""
     from components import widgets
 
     query = "cua khau"
@@ -125,8 +125,11 @@ def test_search_page_draws_twenty_results_at_a_time(pkg):
     at.query_params["q"] = query
     at.run()
     at.switch_page("pages/search.py").run()
-    results = lambda: [e for e in at.get("html") if e.proto.body.startswith('<div class="ls-result"')]  # noqa: E731
-    assert len(results()) == len(at.get("page_link")) - len(at.sidebar.get("page_link")) == widgets.SEARCH_PAGE
+    blocks = lambda: [e.proto.body for e in at.get("html") if e.proto.body.startswith('<div class="ls-result"')]  # noqa: E731
+    results = lambda: [r for b in blocks() for r in b.split('<div class="ls-result">')[1:]]  # noqa: E731
+    assert len(blocks()) == 1 and len(results()) == widgets.SEARCH_PAGE
+    assert all(r.count('class="ls-open" href="/') == 1 for r in results())
+    assert not at.get("page_link")
     assert at.button[-1].label == "Xem thêm 20 kết quả"
     at.button[-1].click().run()
     assert not at.exception and len(results()) == 2 * widgets.SEARCH_PAGE

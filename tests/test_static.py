@@ -285,3 +285,28 @@ def test_the_app_reader_links_to_the_static_part(pkg):
     assert not at.exception
     links = next(e.proto.body for e in at.get("html") if e.proto.body.startswith('<nav class="ls-editions"'))
     assert 'href="/en/plan/v/"' in links
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_chart_exports_sit_beside_the_targets_page_and_both_editions_link_them(built, pkg, lang):
+    """A chart's PNG, SVG and CSV are files of the static edition, made by the exports' builders; the static
+    page and the app page link the same files (no download widget in the app)."""
+    from components import exports
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(SCRIPTS["targets"]).run()
+    assert not at.exception and not at.get("download_button")
+    app = "".join(e.proto.body for e in at.get("html"))
+    page = _html(built, site.static_path(lang, "targets"))
+    items = content.target_charts(pkg, lang)
+    assert len(items) == 4
+    for item in items:
+        for fmt in exports.EXPORT_FORMATS:
+            href = site.static_path(lang, "targets") + exports.file_name(item.slug, lang, fmt)
+            assert f'<a href="{href}" download>' in page and f'<a href="{href}" download>' in app, href
+        folder = built / lang / "targets"
+        assert (folder / exports.file_name(item.slug, lang, "csv")).read_bytes() == exports.csv(item.rows)
+        assert (folder / exports.file_name(item.slug, lang, "png")).read_bytes().startswith(b"\x89PNG")
+        assert item.title in (folder / exports.file_name(item.slug, lang, "svg")).read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
-"""Downloads in a real browser: the chart exports and the full data zip arrive with their names."""
+"""Downloads in a real browser: the chart exports and the full data zip (the static edition's files, linked from
+the app) arrive with their names."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def test_chart_png_and_csv_download_on_the_targets_page(server, page, tmp_path, 
     for label, name in ((png, f"lang-son-grdp-structure-2030-{lang}.png"),
                         (csv, f"lang-son-grdp-structure-2030-{lang}.csv")):
         with page.expect_download(timeout=60_000) as info:
-            page.get_by_role("button", name=label).first.click()
+            page.get_by_role("link", name=label).first.click()
         download = info.value
         assert download.suggested_filename == name
         path = tmp_path / name
@@ -32,7 +33,7 @@ def test_full_data_zip_downloads_on_the_sources_page(server, page, tmp_path):
     page.goto(f"{server.url}/sources?lang=en")
     wait_ready(page)
     with page.expect_download(timeout=60_000) as info:
-        page.get_by_role("button", name="Download all the data").click()
+        page.get_by_role("link", name="Download all the data").click()
     download = info.value
     assert download.suggested_filename == "lang-son-plan-data.zip"
     path = tmp_path / "data.zip"

@@ -61,8 +61,9 @@ def test_kiosk_page_hides_chrome_and_keeps_every_target_large(server, screen, ar
     page.wait_for_timeout(800)
     page.screenshot(path=str(artifacts / "screenshots" / f"kiosk-{slug or 'home'}-vi-{name}.png"))
 
-    # Every st.page_link, measured as drawn (#18: the home page's "explore the plan" links were 37 px high).
-    links = page.get_by_test_id("stPageLink-NavLink").filter(visible=True)
+    # Every page link, measured as drawn (#18: the home page's "explore the plan" links were 37 px high): the
+    # top bar's st.page_link, and the home page's list of plain links.
+    links = page.locator('[data-testid="stPageLink-NavLink"], .ls-links a').filter(visible=True)
     sizes = [links.nth(i).bounding_box() for i in range(links.count())]
     assert len(sizes) >= (0 if attract else 13 if slug == "" else 7)
     assert [s for s in sizes if s["height"] < 48 or s["width"] < 48] == []

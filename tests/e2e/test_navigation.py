@@ -20,7 +20,7 @@ def test_cold_deep_link_opens_the_page_in_its_language_with_the_app_navigation(f
     assert page.evaluate("document.documentElement.lang") == "en"
     assert urlparse(page.url).path == "/border-gates"
     assert _lang_in_url(page) == ["en"]
-    nav = page.locator('[data-testid="stSidebarNav"] a')
+    nav = page.locator('[data-testid="stSidebar"] .ls-nav a')
     assert nav.count() == len(site.PAGES)
     assert "Targets 2030" in nav.all_inner_texts()
     assert "Breakthroughs and tasks" in nav.all_inner_texts()
@@ -30,7 +30,7 @@ def test_cold_deep_link_opens_the_page_in_its_language_with_the_app_navigation(f
 def test_language_survives_navigation_and_switching_keeps_the_page(server, page):
     page.goto(f"{server.url}/targets?lang=en")
     wait_ready(page)
-    page.locator('[data-testid="stSidebarNav"] a', has_text="Tourism").click()
+    page.locator('[data-testid="stSidebar"] .ls-nav a', has_text="Tourism").click()
     page.wait_for_url("**/tourism**")
     wait_ready(page)
     assert page.locator("h1").first.inner_text() == "Tourism"
@@ -41,6 +41,36 @@ def test_language_survives_navigation_and_switching_keeps_the_page(server, page)
     assert urlparse(page.url).path == "/tourism"
     assert _lang_in_url(page) == ["vi"]
     assert page.locator("h1").first.inner_text() == "Du lịch"
+
+
+def test_links_between_pages_move_within_the_running_app(server, page):
+    """The page lists, the search form and the results are plain links (static/js/soft-links.js): a click runs
+    the page it names in the app already loaded, keeps the history, and marks where the visitor is."""
+    page.goto(f"{server.url}/?lang=en")
+    wait_ready(page)
+    page.evaluate("window.__loadedOnce = 1")  # gone if a click loaded the app again
+    nav = page.locator('[data-testid="stSidebar"] .ls-nav a')
+    assert nav.first.get_attribute("aria-current") == "page"
+    page.locator('[data-testid="stMain"] .ls-links a', has_text="Tourism").click()
+    page.wait_for_url("**/tourism?lang=en")
+    page.wait_for_function("() => document.querySelector('h1')?.innerText === 'Tourism'")
+    wait_ready(page)
+    assert page.locator('.ls-nav a[aria-current="page"]').inner_text() == "Tourism"
+    page.locator(".ls-search input[type=search]").fill("huu lung")
+    page.locator(".ls-search input[type=search]").press("Enter")
+    page.wait_for_url("**/search?**")
+    page.wait_for_function("() => document.querySelector('h1')?.innerText === 'Search the plan'")
+    wait_ready(page)
+    assert parse_qs(urlparse(page.url).query) == {"q": ["huu lung"], "lang": ["en"]}
+    page.locator(".ls-result a", has_text="Open where it is shown").first.click()
+    page.wait_for_url("**/commune?**")
+    page.wait_for_function("() => document.querySelector('h1')?.innerText === 'My commune'")
+    wait_ready(page)
+    assert "unit=06385" in page.url and "Hữu Lũng" in page.locator('[data-testid="stMain"]').inner_text()
+    page.go_back()
+    page.wait_for_url("**/search?**")
+    page.wait_for_function("() => document.querySelector('h1')?.innerText === 'Search the plan'")
+    assert page.evaluate("window.__loadedOnce") == 1
 
 
 def test_hostile_language_value_falls_back_and_is_never_rendered(server, page):
