@@ -21,8 +21,6 @@ with guard.page(guard.current_lang):
     if not handover:  # a run that hands over is replaced at once: the next run shows the message
         guard.show_pending(lang)  # a widget callback that failed before this run
     kiosk_settings = kiosk_screen.resolve()  # ?kiosk=1: the exhibition screen (components/kiosk_screen.py)
-    if not kiosk_settings:
-        widgets.language_switch(lang)
     _ = i18n.gettext_for(lang)
     with st.container(key="ls-head"):  # hidden (static/css/app.css): scripts and styles, no room taken
         widgets.set_document_lang(lang)
@@ -32,7 +30,7 @@ with guard.page(guard.current_lang):
              for path, title, slug in site.PAGES}
     pages.update({slug: st.Page(path, title=_(title), url_path=slug, visibility="hidden")
                   for path, title, slug in site.HIDDEN_PAGES})
-    # Streamlit's own page list stays hidden: the sidebar draws ours (widgets.sidebar_nav), plain links.
+    # Streamlit's own page list stays hidden: the sidebar draws ours (widgets.sidebar), plain links.
     page = st.navigation(list(pages.values()), position="hidden")
 
     if handover and site.SLUGS.get(handover["page"]) in pages:
@@ -47,8 +45,8 @@ with guard.page(guard.current_lang):
         if not attract:
             kiosk_screen.top_bar(lang, page.url_path)
     else:
-        widgets.sidebar_nav(lang, page.url_path)
-        widgets.sidebar_search(lang)
+        widgets.language_switch(lang, page.url_path)
+        widgets.sidebar(lang, page.url_path)
     st.session_state[widgets.ROUTED_KEY] = True
     try:
         with guard.page(lang):  # the page's own failure: the message in its place, the chrome kept

@@ -82,7 +82,7 @@ def _visitor(page, base: str, slides: int, counts: dict) -> None:
         page.wait_for_function("(slug) => location.pathname === '/' + slug", arg=slug, timeout=30_000)
         wait_ready(page)
         counts["page_switches"] += 1
-    page.locator(".st-key-lang_switch button").nth(1).click()  # English
+    page.locator(".ls-lang a").nth(1).click()  # English
     page.wait_for_function("() => document.documentElement.lang === 'en'", timeout=30_000)
     wait_ready(page)
     page.locator(".st-key-kiosk_nav a[href]").nth(kiosk.PAGES.index("border-gates")).click()

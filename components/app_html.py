@@ -51,10 +51,10 @@ def base_url(request: Request) -> str:
 # has. Each page names the chunks of the elements it draws (static/js/early-chunks.js loads them while the app
 # connects), and no others: on a slow connection every file costs a round trip. tests/test_head.py checks
 # these lists against what each page draws.
-COMMON_CHUNKS = ("Html", "ButtonGroup")  # our blocks (the sidebar's search form too), the language switch
-PAGE_CHUNKS = {"border-gates": ("Button", "DownloadButton"), "urban-system": ("Button", "DownloadButton"),
-               "commune": ("Selectbox",), "plan": ("Selectbox",), "search": ("TextInput",),
-               "highlights": ("PageLink",)}
+COMMON_CHUNKS = ("Html",)  # our blocks: the language switch, the sidebar's pages and search form, the text
+PAGE_CHUNKS = {"targets": ("ButtonGroup",), "border-gates": ("Button", "ButtonGroup", "DownloadButton"),
+               "urban-system": ("Button", "ButtonGroup", "DownloadButton"), "commune": ("Selectbox",),
+               "plan": ("Selectbox",), "search": ("TextInput",), "highlights": ("PageLink",)}
 PRELOAD = COMMON_CHUNKS + tuple(sorted({c for extra in PAGE_CHUNKS.values() for c in extra}))
 
 

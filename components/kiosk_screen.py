@@ -87,7 +87,7 @@ def top_bar(lang: str, slug: str) -> None:
     with st.container(horizontal=True, key="kiosk_head", vertical_alignment="center", gap="medium"):
         _brand(lang)
         with st.container(width="content", key="kiosk_switch"):
-            widgets.language_switch(lang)
+            widgets.language_switch(lang, slug)
         with st.container(width="content", key="kiosk_qr"):
             take_it_with_you(lang, slug)
     with st.container(horizontal=True, key="kiosk_nav", gap="small"):

@@ -315,6 +315,15 @@ def edition_links(links: list[tuple[str, str]], label: str) -> str:
     return f'<nav class="ls-editions" aria-label="{escape(label)}"><p>{inner}</p></nav>'
 
 
+def language_switch(links: list[tuple[str, str, str]], current: str, label: str) -> str:
+    """The language switch: ``(code, name, href)`` each (codes ours, ``href`` made by ``components.site``), every
+    name in its own language, the page's language marked."""
+    mark = ' aria-current="true"'
+    inner = "".join(f'<a href="{escape(href)}" hreflang="{escape(code)}" lang="{escape(code)}"'
+                    f'{mark if code == current else ""}>{escape(name)}</a>' for code, name, href in links)
+    return f'<nav class="ls-lang" aria-label="{escape(label)}">{inner}</nav>'
+
+
 def page_nav(links: list[tuple[str, str, bool]], label: str) -> str:
     """The app's list of pages (``(href, title, current)`` each; ``href`` made by ``components.site``): plain
     links, the page shown marked for screen readers and the eye."""

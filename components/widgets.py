@@ -19,7 +19,6 @@ from components import content, data, exports, figures, guard, i18n, maps, param
 from components.i18n import N_
 
 LANG_KEY = "lang"
-SWITCH_KEY = "lang_switch"
 ROUTED_KEY = "_routed"
 HANDOVER_KEY = "_handover"
 KIOSK_KEY = "_kiosk"  # the session's kiosk.Settings while it is a kiosk
@@ -37,20 +36,13 @@ def resolve_page_lang() -> str:
     return lang
 
 
-@guard.callback
-def _switched() -> None:
-    chosen = i18n.resolve_lang(st.session_state.get(SWITCH_KEY))
-    st.session_state[LANG_KEY] = chosen
-    st.query_params[LANG_KEY] = chosen
-
-
-def language_switch(lang: str) -> None:
-    """The VI/EN switch: a visitor's choice goes to the session and the URL, the page stays."""
-    st.session_state[SWITCH_KEY] = lang
-    st.segmented_control(
-        i18n.translate(N_("Language"), lang), options=list(i18n.LANGS), format_func=i18n.LANG_NAMES.__getitem__,
-        required=True, key=SWITCH_KEY, on_change=_switched, label_visibility="collapsed",
-    )
+def language_switch(lang: str, slug: str) -> None:
+    """The VI/EN switch: this page in each language, as two plain links (the page's other parameters kept).
+    A click stays in the running app and takes the parameters from the address as it is at that moment
+    (static/js/soft-links.js); the next run reads the language from the address (:func:`resolve_page_lang`)."""
+    query = st.query_params.to_dict()
+    links = [(code, i18n.LANG_NAMES[code], site.app_href(slug, {**query, LANG_KEY: code})) for code in i18n.LANGS]
+    html(render.language_switch(links, lang, i18n.translate(N_("Language"), lang)))
 
 
 # Streamlit's own labels that screen readers announce (and the skip link) are English only; on
@@ -153,17 +145,6 @@ def page_links(lang: str, skip: tuple[str, ...] = ()) -> None:
     _ = i18n.gettext_for(lang)
     html(render.link_list([(site.app_href(slug, link_query(lang)), _(title)) for _p, title, slug in site.PAGES
                            if slug not in skip and (not kiosk_settings() or slug in kiosk.PAGES)], _("Pages")))
-
-
-def sidebar_nav(lang: str, current: str) -> None:
-    """The list of pages at the top of the sidebar, the page shown marked. One element of plain links instead
-    of Streamlit's page list (a widget per page, each label drawn as Markdown and measured), which added about
-    8 % to a wide screen's first view (bench/RESULTS.md). A click stays within the running app
-    (static/js/soft-links.js)."""
-    _ = i18n.gettext_for(lang)
-    with st.sidebar:
-        html(render.page_nav([(site.app_href(slug, link_query(lang)), _(title), slug == current)
-                              for _p, title, slug in site.PAGES], _("App pages")))
 
 
 MAP_ITEM_KEY = "item"
@@ -502,16 +483,23 @@ def search_results(results, lang: str, query: str = "") -> None:
                   on_click=_show_more_results, args=(query,))
 
 
-def sidebar_search(lang: str) -> None:
-    """The search box on every page, in the sidebar: a plain form whose Enter opens the results page
-    (``/search?q=…&lang=…``). No widget: a text input's code and rendering cost a phone more than the rest of
-    the sidebar, on every page, for a box most visitors never use."""
+def sidebar(lang: str, current: str) -> None:
+    """The sidebar, as one element: the list of pages (the page shown marked) and the search box.
+
+    Plain links instead of Streamlit's page list (a widget per page, each label drawn as Markdown and measured),
+    which added about 8 % to a wide screen's first view (bench/RESULTS.md); a click stays within the running
+    app (static/js/soft-links.js). The search box is a plain form whose Enter opens the results page
+    (``/search?q=…&lang=…``): a text input's code and rendering cost a phone more than the rest of the sidebar,
+    on every page, for a box most visitors never use."""
     from components import search
 
     _ = i18n.gettext_for(lang)
+    nav = render.page_nav([(site.app_href(slug, link_query(lang)), _(title), slug == current)
+                           for _p, title, slug in site.PAGES], _("App pages"))
+    form = render.search_form("/search", _("Search the plan"), _("e.g. mau son, cửa khẩu"), search.MAX_QUERY,
+                              {LANG_KEY: lang})
     with st.sidebar:
-        html(render.search_form("/search", _("Search the plan"), _("e.g. mau son, cửa khẩu"), search.MAX_QUERY,
-                                {LANG_KEY: lang}))
+        html(nav + form)
 
 
 # --- pages described once (components.layouts) ----------------------------------------------------

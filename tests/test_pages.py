@@ -128,12 +128,30 @@ def test_unknown_or_hostile_language_falls_back_to_vietnamese(bad):
     assert "<script>alert" not in page_text(at)
 
 
-def test_switching_language_keeps_the_page():
+def _language_links(at) -> dict[str, str]:
+    """The language switch's links, language code to address."""
+    from html import unescape
+
+    body = next(e.proto.body for e in at.get("html") if e.proto.body.startswith('<nav class="ls-lang"'))
+    return {code: unescape(href) for href, code in re.findall(r'href="([^"]*)" hreflang="(\w+)"', body)}
+
+
+def test_switching_language_keeps_the_page_and_its_parameters():
+    """The switch is two links to this page, one per language, with the page's other parameters; following one
+    (a run with its address) shows the page in that language."""
     at = _open("pages/border-gates.py", "vi")
-    at.button_group[0].set_value("en").run()
+    at.query_params["item"] = "gate_huu_nghi"
+    at.run()
+    links = _language_links(at)
+    assert links == {"vi": "/border-gates?lang=vi&item=gate_huu_nghi", "en": "/border-gates?lang=en&item=gate_huu_nghi"}
+    switch = next(e.proto.body for e in at.get("html") if e.proto.body.startswith('<nav class="ls-lang"'))
+    assert 'hreflang="vi" lang="vi" aria-current="true">Tiếng Việt</a>' in switch and switch.count("aria-current") == 1
+    at.query_params["lang"] = "en"
+    at.run()
     assert at.title[0].value == TITLES["pages/border-gates.py"]
-    assert at.query_params["lang"] == "en"
-    at.button_group[0].set_value("vi").run()
+    assert _language_links(at)["vi"] == "/border-gates?lang=vi&item=gate_huu_nghi"
+    at.query_params["lang"] = "vi"
+    at.run()
     assert at.title[0].value == i18n.gettext_for("vi")(TITLES["pages/border-gates.py"])
     assert at.query_params["lang"] == "vi"
 

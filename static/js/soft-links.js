@@ -3,8 +3,9 @@
 // new tab or to copy, and a page search engines can follow. A plain click on one, or the sidebar's search
 // form, moves within the running app instead of loading it again: the new address goes into the history,
 // and Streamlit's own back/forward handling (its "popstate" listener) runs the page it names, as it does
-// for the browser's Back button. Anything else (a new tab, a download, the static edition, another site)
-// is left to the browser; without this script every link still works, as a full load.
+// for the browser's Back button. The language switch is two such links. Anything else (a new tab, a
+// download, the static edition, another site) is left to the browser; without this script every link still
+// works, as a full load.
 (() => {
   const script = document.currentScript;
   let pages;
@@ -41,6 +42,14 @@
     const url = appUrl(link.href);
     if (!url) return;
     event.preventDefault();
+    // The language switch: this address as it is now (a layer or a filter chosen since the page was drawn),
+    // in the other language.
+    if (link.closest('.ls-lang') && link.hreflang) {
+      const here = new URL(window.location.href);
+      here.searchParams.set('lang', link.hreflang);
+      go(here);
+      return;
+    }
     go(url);
   });
 

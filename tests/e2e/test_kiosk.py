@@ -95,7 +95,7 @@ def test_kiosk_language_switch_changes_the_page_and_stays_in_the_kiosk(server, s
     log = _watch(page, server)
     page.goto(f"{server.url}/tourism?kiosk=1&lang=vi&idle=600")
     wait_ready(page)
-    page.locator(".st-key-lang_switch button", has_text="English").click()
+    page.locator(".ls-lang a", has_text="English").click()
     page.wait_for_function("() => document.documentElement.lang === 'en'")
     wait_ready(page)
     assert page.locator("h1").first.inner_text() == "Tourism"
@@ -118,7 +118,7 @@ def test_idle_countdown_reset_attract_loop_and_touch(server, screen, artifacts):
     page.goto(f"{server.url}/border-gates?kiosk=1&lang=vi&idle=10&countdown=4&slide=2"
               "&embed=true&embed_options=hide_loading_screen")
     wait_ready(page)
-    page.locator(".st-key-lang_switch button", has_text="English").click()
+    page.locator(".ls-lang a", has_text="English").click()
     page.wait_for_function("() => document.documentElement.lang === 'en'")
     wait_ready(page)
     page.evaluate("window.__previousVisitor = true")
@@ -137,7 +137,7 @@ def test_idle_countdown_reset_attract_loop_and_touch(server, screen, artifacts):
     assert page.evaluate("window.__previousVisitor") is None  # a new page: nothing of the visitor left
     assert page.evaluate("document.documentElement.lang") == "vi"
     assert _query(page)["lang"] == ["vi"] and _query(page)["kiosk"] == ["1"] and _query(page)["idle"] == ["10"]
-    assert page.locator(".st-key-lang_switch").count() == 0
+    assert page.locator(".ls-lang").count() == 0
     assert _query(page)["embed"] == ["true"] and _query(page)["embed_options"] == ["hide_loading_screen"]
 
     first = page.locator("[data-slide]").first.get_attribute("data-slide")

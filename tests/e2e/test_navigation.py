@@ -35,7 +35,7 @@ def test_language_survives_navigation_and_switching_keeps_the_page(server, page)
     wait_ready(page)
     assert page.locator("h1").first.inner_text() == "Tourism"
     assert _lang_in_url(page) == ["en"]
-    page.get_by_role("radio", name="Tiếng Việt").click()
+    page.get_by_role("link", name="Tiếng Việt").click()
     page.wait_for_function("() => document.documentElement.lang === 'vi'")
     wait_ready(page)
     assert urlparse(page.url).path == "/tourism"
