@@ -50,7 +50,7 @@ def test_sections_are_cited_in_the_page_language(section, lang, shown):
 def test_the_search_form_escapes_its_texts(bad):
     html = render.search_form("/search", bad, bad, 200, {"lang": bad})
     assert "<script" not in html and "<img" not in html and "<svg" not in html
-    assert html.startswith('<form class="ls-search" role="search" method="get" action="/search">')
+    assert html.startswith('<form class="ls-search" role="search" method="get" action="/search?lang=')
     assert 'name="q" maxlength="200"' in html
 
 

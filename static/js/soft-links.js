@@ -59,7 +59,9 @@
     const url = appUrl(form.action);
     if (!url) return;
     event.preventDefault();
-    url.search = new URLSearchParams(new FormData(form)).toString();
+    const query = new URLSearchParams(url.search);  // what the action names (the language), then the fields
+    for (const [name, value] of new FormData(form)) query.set(name, value);
+    url.search = query.toString();
     go(url);
   });
 })();
