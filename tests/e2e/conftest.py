@@ -125,3 +125,10 @@ def wait_ready(page, timeout: float = 30_000) -> None:
                 && !document.querySelector('[data-testid="stSkeleton"]')
                 && document.querySelector('h1');
         }""", timeout=timeout)
+
+
+def wait_title(page, title: str, timeout: float = 30_000) -> None:
+    """Until the page titled `title` has run. After a click on a plain link the address changes at once, while
+    the page shown (its h1, and a script state that is already idle) is still the previous one for a moment."""
+    page.wait_for_function("t => document.querySelector('h1')?.innerText === t", arg=title, timeout=timeout)
+    wait_ready(page, timeout)

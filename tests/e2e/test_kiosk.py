@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from components import kiosk
-from tests.e2e.conftest import wait_ready
+from tests.e2e.conftest import wait_ready, wait_title
 from tests.e2e.test_quality import _foreign_words, _visible_text, _watch, vocabulary  # noqa: F401
 
 SCREENS = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
@@ -97,13 +97,12 @@ def test_kiosk_language_switch_changes_the_page_and_stays_in_the_kiosk(server, s
     wait_ready(page)
     page.locator(".ls-lang a", has_text="English").click()
     page.wait_for_function("() => document.documentElement.lang === 'en'")
-    wait_ready(page)
-    assert page.locator("h1").first.inner_text() == "Tourism"
+    wait_title(page, "Tourism")
     assert _query(page)["kiosk"] == ["1"] and _query(page)["lang"] == ["en"]
     assert "Border gates" in page.locator(".st-key-kiosk_nav a").all_inner_texts()
     page.locator(".st-key-kiosk_nav a", has_text="Border gates").click()
     page.wait_for_url("**/border-gates**")
-    wait_ready(page)
+    wait_title(page, "Border gates and the border economy")
     assert _query(page)["kiosk"] == ["1"] and _query(page)["lang"] == ["en"]
     assert page.get_by_test_id("stSidebar").filter(visible=True).count() == 0
     assert log["external"] == [] and log["console"] == []

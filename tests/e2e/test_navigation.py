@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from components import site
-from tests.e2e.conftest import wait_ready
+from tests.e2e.conftest import wait_ready, wait_title
 
 
 def _lang_in_url(page) -> list[str] | None:
@@ -34,15 +34,13 @@ def test_language_survives_navigation_and_switching_keeps_the_page(server, page)
     wait_ready(page)
     page.locator('[data-testid="stSidebar"] .ls-nav a', has_text="Tourism").click()
     page.wait_for_url("**/tourism**")
-    wait_ready(page)
-    assert page.locator("h1").first.inner_text() == "Tourism"
+    wait_title(page, "Tourism")
     assert _lang_in_url(page) == ["en"]
     page.get_by_role("link", name="Tiếng Việt").click()
     page.wait_for_function("() => document.documentElement.lang === 'vi'")
-    wait_ready(page)
+    wait_title(page, "Du lịch")
     assert urlparse(page.url).path == "/tourism"
     assert _lang_in_url(page) == ["vi"]
-    assert page.locator("h1").first.inner_text() == "Du lịch"
 
 
 def test_links_between_pages_move_within_the_running_app(server, page):
@@ -55,19 +53,16 @@ def test_links_between_pages_move_within_the_running_app(server, page):
     assert nav.first.get_attribute("aria-current") == "page"
     page.locator('[data-testid="stMain"] .ls-links a', has_text="Tourism").click()
     page.wait_for_url("**/tourism?lang=en")
-    page.wait_for_function("() => document.querySelector('h1')?.innerText === 'Tourism'")
-    wait_ready(page)
+    wait_title(page, "Tourism")
     assert page.locator('.ls-nav a[aria-current="page"]').inner_text() == "Tourism"
     page.locator(".ls-search input[type=search]").fill("huu lung")
     page.locator(".ls-search input[type=search]").press("Enter")
     page.wait_for_url("**/search?**")
-    page.wait_for_function("() => document.querySelector('h1')?.innerText === 'Search the plan'")
-    wait_ready(page)
+    wait_title(page, "Search the plan")
     assert parse_qs(urlparse(page.url).query) == {"q": ["huu lung"], "lang": ["en"]}
     page.locator(".ls-result a", has_text="Open where it is shown").first.click()
     page.wait_for_url("**/commune?**")
-    page.wait_for_function("() => document.querySelector('h1')?.innerText === 'My commune'")
-    wait_ready(page)
+    wait_title(page, "My commune")
     assert "unit=06385" in page.url and "Hữu Lũng" in page.locator('[data-testid="stMain"]').inner_text()
     page.go_back()
     page.wait_for_url("**/search?**")

@@ -17,7 +17,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from components import data, i18n, site
-from tests.e2e.conftest import ROOT, wait_ready
+from tests.e2e.conftest import ROOT, wait_ready, wait_title
 
 AXE = Path(pytest.importorskip("axe_playwright_python").__file__).parent / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -202,8 +202,7 @@ def test_phone_navigation_opens_and_moves(server, browser):
         link.wait_for(state="visible")
         link.click()
         page.wait_for_url("**/tourism**")
-        wait_ready(page)
-        assert page.locator("h1").first.inner_text() == "Tourism"
+        wait_title(page, "Tourism")
         assert "lang=en" in page.url
         # the sidebar covered the page: it closes once a page is chosen, as Streamlit's own list did
         page.wait_for_function("""() => !document.querySelector('[data-testid="stSidebar"][aria-expanded="true"]')""")
