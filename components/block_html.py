@@ -49,7 +49,7 @@ def text(b, lang: str, link: Callable[[str, str], str] | None = None) -> str | N
     if isinstance(b, layouts.Heading):
         return f"<h{b.level}>{escape(b.text)}</h{b.level}>"
     if isinstance(b, layouts.Caption):
-        return f'<p class="ls-caption">{escape(b.text)}</p>'
+        return render.caption(b.text)
     if isinstance(b, layouts.Label):
         return f'<p class="ls-label"><strong>{escape(b.text)}</strong></p>'
     if isinstance(b, layouts.Markdown):

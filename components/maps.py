@@ -48,7 +48,21 @@ LAYERS = {  # key -> (legend msgid, symbol, colour, on by default)
 }
 URBAN_LAYERS = ("zones", "urban", "gates", "ports", "poles", "axis")  # the urban-system page's defaults
 GATES_LAYERS = ("gates", "ports", "urban")  # the border-gate page's defaults
+DEFAULT_LAYERS = {"urban": URBAN_LAYERS, "gates": GATES_LAYERS}  # by map kind
 GATES_CENTRE = (21.93, 106.78)  # the border-gate view: the gates and the Lạng Sơn urban area
+
+
+def read_layers(raw: str | None, defaults: tuple[str, ...]) -> tuple[str, ...]:
+    """The layers a ``?layers=`` value names (``urban,gates``; ``none``: no layer), in the legend's order;
+    unknown names are dropped, and no value at all means ``defaults``."""
+    chosen = defaults if raw is None else raw.split(",")
+    return tuple(k for k in LAYERS if k in chosen)
+
+
+def write_layers(layers, defaults: tuple[str, ...]) -> str | None:
+    """The ``?layers=`` value of a choice (None: the defaults, left out of the address)."""
+    picked = read_layers(",".join(layers or ()), defaults)
+    return None if picked == read_layers(None, defaults) else (",".join(picked) or "none")
 
 
 @dataclass(frozen=True)

@@ -294,6 +294,11 @@ def rows(kind: str, items: list, lang: str, **options) -> str:
     return builders[kind](items, lang, **options)
 
 
+def caption(text: str) -> str:
+    """A caption: small print under or beside what it explains (escaped)."""
+    return f'<p class="ls-caption">{escape(text)}</p>'
+
+
 def collapsed(title: str, inner: str, cls: str = "") -> str:
     """A collapsed section (``<details>``): its title escaped, ``inner`` markup made by these builders."""
     classes = f"ls-expander {cls}".strip()

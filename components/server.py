@@ -2,7 +2,8 @@
 
 Under ``make run`` the one process serves both editions: the static pages (``/vi/…``, ``/en/…``), their
 hashed assets (``/assets/…``), ``/sitemap.xml``, ``/robots.txt`` and the data download from
-``build/site``, and everything else (the app) from Streamlit. In production nginx serves the same files
+``build/site``; the map downloads with the layers a visitor chose (``/maps/…``, drawn on demand); and
+everything else (the app) from Streamlit. In production nginx serves the same files
 itself (``deploy/nginx.conf.in``) with the same headers and caching.
 
 The app's pages (``/``, ``/targets``, …) answer with Streamlit's ``index.html`` carrying each page's own head
@@ -13,9 +14,11 @@ refused by ``st.App``.
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 from pathlib import Path
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -93,6 +96,44 @@ def static_handler(site_dir: Path):
     return handler
 
 
+MAP_TYPES = {"png": "image/png", "svg": "image/svg+xml; charset=utf-8"}
+
+
+@functools.cache
+def _map_names() -> dict[str, tuple[str, str, str]]:
+    """``lang-son-map-urban-system-vi.png`` → (kind, lang, format), for every map that has downloads."""
+    from components import maps, static_map
+
+    return {static_map.download_name(kind, lang, fmt): (kind, lang, fmt)
+            for kind in maps.DEFAULT_LAYERS for lang in site.STATIC_LANGS for fmt in MAP_TYPES}
+
+
+@functools.lru_cache(maxsize=64)
+def map_file(kind: str, lang: str, layers: tuple[str, ...], fmt: str) -> bytes:
+    """One map download, drawn by the static edition's renderer; cached, so a second visitor costs nothing."""
+    from components import data, static_map
+
+    if fmt == "png":
+        return static_map.map_png(data.package(), lang, kind, layers=layers)
+    return static_map.map_svg(data.package(), lang, kind, layers=layers, for_download=True).encode("utf-8")
+
+
+async def map_download(request: Request) -> Response:
+    """``/maps/<file name>?layers=…``: the map with the layers the visitor had on (``?layers=`` as in the page's
+    address; unknown names dropped, none given: the map's defaults), as an attachment."""
+    from components import maps
+
+    name = request.path_params["name"]
+    if name not in _map_names():
+        return not_found(request, SITE_DIR)
+    kind, lang, fmt = _map_names()[name]
+    layers = maps.read_layers(request.query_params.get("layers"), maps.DEFAULT_LAYERS[kind])
+    body = await run_in_threadpool(map_file, kind, lang, layers, fmt)
+    return Response(body, media_type=MAP_TYPES[fmt],
+                    headers={**HEADERS, "Cache-Control": REVALIDATE,
+                             "Content-Disposition": f'attachment; filename="{name}"'})
+
+
 def routes(site_dir: Path = SITE_DIR) -> list[BaseRoute]:
     """The static edition's routes and the app pages' own first view, for ``st.App(…, routes=routes())``."""
     from components import app_html
@@ -102,4 +143,5 @@ def routes(site_dir: Path = SITE_DIR) -> list[BaseRoute]:
     for prefix in [f"/{lang}" for lang in site.STATIC_LANGS] + ["/assets"]:
         out.append(Route(prefix, handler, methods=["GET", "HEAD"]))
         out.append(Route(prefix + "/{rest:path}", handler, methods=["GET", "HEAD"]))
+    out.append(Route(site.MAP_FILES + "{name}", map_download, methods=["GET", "HEAD"]))
     return out + app_html.page_routes()

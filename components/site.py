@@ -65,6 +65,12 @@ def app_path(lang: str, slug: str, query: dict[str, str] | None = None) -> str:
 
 
 DATA_ZIP = "/lang-son-plan-data.zip"  # every table, descriptor, dictionary and citation (components.exports)
+MAP_FILES = "/maps/"  # the app's map downloads with the layers shown (components/server.py: map_download)
+
+
+def map_href(name: str, layers: str | None) -> str:
+    """The address of a map download: its file name, and the ``?layers=`` value unless the defaults."""
+    return MAP_FILES + name + (f"?{urlencode({'layers': layers})}" if layers else "")
 
 
 def pdf_name(slug: str, lang: str) -> str:

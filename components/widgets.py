@@ -117,8 +117,12 @@ def chart(item: exports.ChartExport, lang: str, page: str) -> None:
     (no chart library to load; the picture's size reserves its box), with its numbers one tap away and links to
     its PNG, SVG and CSV: the static edition's files, beside ``page``'s static twin (none on a kiosk, or with
     exports switched off)."""
+    html(_chart_html(item, lang, page))
+
+
+def _chart_html(item: exports.ChartExport, lang: str, page: str) -> str:
     folder = None if os.environ.get(EXPORTS_ENV) == "off" or kiosk_settings() else site.static_path(lang, page)
-    html(figures.chart_figure(item, lang, inline=False, downloads=folder))
+    return figures.chart_figure(item, lang, inline=False, downloads=folder)
 
 
 def kpi_grid(figures: list[dict], lang: str) -> None:
@@ -151,19 +155,12 @@ MAP_ITEM_KEY = "item"
 MAP_LAYERS_KEY = "layers"
 
 
-def _url_layers(options: list[str], defaults: tuple[str, ...], label_text: str, lang: str, widget_key: str):
-    """Layer toggles kept in the URL as ``?layers=urban,gates`` (absent: the page's defaults)."""
-    ordered_defaults = [k for k in options if k in defaults]
-
-    def read(raw: str | None) -> list[str]:
-        return ordered_defaults if raw is None else [k for k in raw.split(",") if k in options]
-
-    def write(value) -> str | None:
-        picked = [k for k in options if k in (value or [])]
-        return None if picked == ordered_defaults else (",".join(picked) or "none")
-
-    changed = _url_bound(MAP_LAYERS_KEY, widget_key, read, write)
-    return st.pills(label_text, options, selection_mode="multi", key=widget_key, on_change=changed,
+def _url_layers(kind: str, label_text: str, lang: str, widget_key: str):
+    """Layer toggles kept in the URL as ``?layers=urban,gates`` (absent: the map's defaults)."""
+    defaults = maps.DEFAULT_LAYERS[kind]
+    changed = _url_bound(MAP_LAYERS_KEY, widget_key, lambda raw: list(maps.read_layers(raw, defaults)),
+                         lambda value: maps.write_layers(value, defaults))
+    return st.pills(label_text, list(maps.LAYERS), selection_mode="multi", key=widget_key, on_change=changed,
                     format_func=lambda k: i18n.translate(maps.LAYERS[k][0], lang))
 
 
@@ -277,17 +274,15 @@ def _picture_markup(svg: str, kind: str, interactive: bool, auto: bool, button: 
             f'height="{height}" alt="{escape(alt, quote=True)}"></div>')
 
 
-def map_view(lang: str, key: str, default_layers: tuple[str, ...], zoom: float = 8.1,
-             centre: tuple[float, float] = maps.CENTRE) -> None:
+def map_view(lang: str, key: str, zoom: float = 8.1, centre: tuple[float, float] = maps.CENTRE) -> None:
     """The schematic plan map with layer toggles, legend, selection card (kept in ``?item=``),
     a text summary and the table of every point. ``key`` is also the static map's kind
-    (``"urban"`` or ``"gates"``)."""
+    (``"urban"`` or ``"gates"``), which names its default layers (``maps.DEFAULT_LAYERS``)."""
     _ = i18n.gettext_for(lang)
     pkg = data.package()
-    options = list(maps.LAYERS)
     _map_assets()
-    chosen = _url_layers(options, default_layers, _("Layers"), lang, f"{key}_layers")
-    layers = tuple(k for k in options if k in (chosen or []))
+    chosen = _url_layers(key, _("Layers"), lang, f"{key}_layers")
+    layers = maps.read_layers(",".join(chosen or ()), ())
     interactive = map_is_interactive(key)
     points = maps.layer_points(pkg, lang)
     known = {row["id"]: row for frame in points.values() if not frame.empty for row in frame.to_dict("records")}
@@ -309,52 +304,43 @@ def map_view(lang: str, key: str, default_layers: tuple[str, ...], zoom: float =
                     st.query_params[MAP_ITEM_KEY] = picked[0]["id"]
         map_download_bar(key, lang, layers)
     with right:
-        html(render.map_legend(maps.legend(lang, layers), _("Legend")))
         item = known.get(st.query_params.get(MAP_ITEM_KEY))
         if item:
             lines = item["tooltip"].split("\n")
             hint = (_("Select another point on the map to change this card.") if interactive else
                     _("Explore the map and select another point to change this card."))
-            html(render.map_card(lines[0], lines[1:], hint))
+            card = render.map_card(lines[0], lines[1:], hint)
         elif interactive:
-            st.caption(_("Select a point on the map to see its details here."))
+            card = render.caption(_("Select a point on the map to see its details here."))
         else:
-            st.caption(_("Explore the map and select a point to see its details here."))
-    st.caption(_("Positions are approximate and for orientation only; this schematic map draws no borders. The "
-                 "axis is drawn through the Hữu Nghị gate, the Lạng Sơn urban area, Chi Lăng and Hữu Lũng; lines "
-                 "towards neighbouring provinces stop at the edge of the map."))
-    st.markdown(maps.summary(pkg, lang))
-    with st.expander(_("Every point on the map, as a table")):
-        html(render.simple_table([_("Name"), _("Layer"), _("Details")],
-                                 [[row["label"], i18n.translate(maps.LAYERS[layer][0], lang),
-                                   row["tooltip"].replace("\n", " · ")]
-                                  for layer, frame in points.items() if layer in layers and not frame.empty
-                                  for row in frame.to_dict("records")]))
+            card = render.caption(_("Explore the map and select a point to see its details here."))
+        html(render.map_legend(maps.legend(lang, layers), _("Legend")) + card)
+    # What the map shows, in words, and every point as a table: one element of HTML.
+    table = render.simple_table([_("Name"), _("Layer"), _("Details")],
+                                [[row["label"], i18n.translate(maps.LAYERS[layer][0], lang),
+                                  row["tooltip"].replace("\n", " · ")]
+                                 for layer, frame in points.items() if layer in layers and not frame.empty
+                                 for row in frame.to_dict("records")])
+    html(render.caption(_("Positions are approximate and for orientation only; this schematic map draws no borders. "
+                          "The axis is drawn through the Hữu Nghị gate, the Lạng Sơn urban area, Chi Lăng and Hữu "
+                          "Lũng; lines towards neighbouring provinces stop at the edge of the map."))
+         + f"<p>{escape(maps.summary(pkg, lang))}</p>"
+         + render.collapsed(_("Every point on the map, as a table"), table))
 
 
 EXPORTS_ENV = "PLAN_EXPORTS"  # "off" hides export controls (the benchmark's baseline)
 
 
-@functools.lru_cache(maxsize=64)
-def _map_bytes(kind: str, lang: str, layers: tuple[str, ...], fmt: str) -> bytes:
-    """Render one map download on demand; cached, so a second click costs nothing."""
-    if fmt == "png":
-        return static_map.map_png(data.package(), lang, kind, layers=layers)
-    return static_map.map_svg(data.package(), lang, kind, layers=layers, for_download=True).encode("utf-8")
-
-
 def map_download_bar(kind: str, lang: str, layers: tuple[str, ...]) -> None:
-    """PNG (2×) and SVG of the map as shown (its layers), with title, legend and sources baked in;
-    nothing is rendered until a button is pressed. Never on a kiosk."""
-    if kind not in ("urban", "gates") or os.environ.get(EXPORTS_ENV) == "off" or kiosk_settings():
+    """Links to the map as shown (its layers) as PNG (2×) and SVG, with title, legend and sources baked in:
+    files the server draws when asked (``components/server.py``). Never on a kiosk."""
+    if kind not in maps.DEFAULT_LAYERS or os.environ.get(EXPORTS_ENV) == "off" or kiosk_settings():
         return
     _ = i18n.gettext_for(lang)
-    kinds = (("png", _("Map as PNG image"), "image/png"), ("svg", _("Map as SVG image"), "image/svg+xml"))
-    for column, (fmt, label, mime) in zip(st.columns(2, gap="small"), kinds):
-        with column:
-            st.download_button(label, data=functools.partial(_map_bytes, kind, lang, layers, fmt),
-                               file_name=static_map.download_name(kind, lang, fmt),
-                               mime=mime, on_click="ignore", key=f"map_export_{kind}_{fmt}", width="stretch")
+    chosen = maps.write_layers(layers, maps.DEFAULT_LAYERS[kind])
+    html(render.download_links([(site.map_href(static_map.download_name(kind, lang, fmt), chosen), label)
+                                for fmt, label in (("png", _("Map as PNG image")), ("svg", _("Map as SVG image")))],
+                               _("Download the map")))
 
 
 def data_download(lang: str) -> None:
@@ -551,10 +537,15 @@ def show(blocks: list, lang: str) -> None:
             if b.kind == "unit":
                 unit_locator(lang, b.unit_id)
             else:
-                map_view(lang, b.kind, default_layers=b.layers, zoom=b.zoom, centre=b.centre)
+                map_view(lang, b.kind, zoom=b.zoom, centre=b.centre)
         elif isinstance(b, lay.Expander):
             with st.expander(b.title):
                 show(b.blocks, lang)
+        elif isinstance(b, lay.Columns) and all(isinstance(c, lay.Chart) for col in b.columns for c in col):
+            # Charts side by side: one element, its columns laid out by CSS (stacked on a phone).
+            html('<div class="ls-cols">' + "".join(
+                f'<div class="ls-w{int(w)}">' + "".join(_chart_html(c.item, lang, c.page) for c in col) + "</div>"
+                for w, col in zip(b.weights, b.columns)) + "</div>")
         elif isinstance(b, lay.Columns):
             for column, inner in zip(st.columns(b.weights, gap=b.gap), b.columns):
                 with column:

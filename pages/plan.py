@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import data, i18n, reader, widgets
+from components import data, i18n, reader, render, widgets
 
 lang, _ = widgets.page_context(__file__)
 pkg = data.package()
@@ -19,8 +19,6 @@ if done < total:
 part = widgets.reader_part(pkg)  # the script scrolls to ?p=
 widgets.edition_links(lang, f"plan/{part.lower()}", pdf=False)
 widgets.reader_part_picker(pkg, part, lang)
-with st.expander(_("Contents")):
-    widgets.html(reader.toc_html(pkg, part, lang))
-widgets.html(reader.part_html(pkg, part, lang))
+widgets.html(render.collapsed(_("Contents"), reader.toc_html(pkg, part, lang)) + reader.part_html(pkg, part, lang))
 widgets.reader_pager(pkg, part, lang)
 widgets.reader_assets()

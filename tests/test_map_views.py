@@ -13,7 +13,7 @@ from html import unescape
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import data, i18n, static_map, widgets
+from components import data, i18n, maps, static_map, widgets
 
 APP = str(data.ROOT / "app.py")
 # page -> (map key, the static map's kind, extra query)
@@ -113,15 +113,16 @@ def test_an_unknown_map_mode_is_dropped(bad):
 def test_the_item_card_and_layers_from_the_url_work_with_the_picture(lang, title, hint):
     at = _open("pages/urban-system.py", lang, item="gate_chi_ma", layers="gates,ports")
     assert decks(at) == []
-    card = [e.proto.body for e in at.get("html") if e.proto.body.startswith('<section class="ls-card')]
+    card = [e.proto.body for e in at.get("html") if '<section class="ls-card' in e.proto.body]
     assert len(card) == 1 and title in card[0] and hint in card[0]
     pkg = data.package()
     assert picture(at)["svg"] == static_map.map_svg(pkg, lang, "urban", layers=("gates", "ports"))
     assert at.pills[0].value == ["gates", "ports"]
     at.pills[0].set_value(["urban"]).run()
     assert picture(at)["svg"] == static_map.map_svg(pkg, lang, "urban", layers=("urban",))
-    table = next(e for e in at.expander if e.label == i18n.gettext_for(lang)("Every point on the map, as a table"))
-    assert table is not None
+    summary = f'<details class="ls-expander"><summary>{i18n.gettext_for(lang)("Every point on the map, as a table")}'
+    table = next(e.proto.body for e in at.get("html") if summary in e.proto.body)
+    assert table.count("<tr>") == 1 + len(maps.layer_points(pkg, lang)["urban"])  # the header, the urban areas
 
 
 def test_the_kiosk_shows_the_deck_map_at_once_without_the_button():

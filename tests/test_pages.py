@@ -227,25 +227,53 @@ def test_map_layers_and_selection_are_kept_in_the_url():
     at.switch_page("pages/urban-system.py").run()
     assert not at.exception
     assert at.pills[0].value == ["gates", "tourism"]
-    card = [e.proto.body for e in at.get("html") if e.proto.body.startswith("<section class=\"ls-card")]
+    card = [e.proto.body for e in at.get("html") if '<section class="ls-card' in e.proto.body]
     assert len(card) == 1 and "Chi Ma" in card[0]
     at.pills[0].set_value(["urban"]).run()
     assert at.query_params["layers"] == "urban"
 
 
+def _download_links(at) -> dict[str, str]:
+    """Text → address of every download link in the page's HTML blocks."""
+    return {unescape(text): unescape(href) for e in at.get("html")
+            for href, text in re.findall(r'<a href="([^"]*)" download>([^<]*)</a>', e.proto.body)}
+
+
+def _map_request(path: str, query: str = ""):
+    from starlette.requests import Request
+
+    return Request({"type": "http", "method": "GET", "scheme": "http", "server": ("127.0.0.1", 8501), "path": path,
+                    "root_path": "", "query_string": query.encode(), "headers": [],
+                    "path_params": {"name": path.rsplit("/", 1)[1]}})
+
+
 @pytest.mark.parametrize(("page", "kind"), [("pages/urban-system.py", "urban-system"),
                                             ("pages/border-gates.py", "border-gates")])
 def test_maps_offer_png_and_svg_downloads_named_like_chart_exports(page, kind):
-    """Issue #14: journalists download the map as shown, in the page's language."""
-    at = _open(page, "en")
-    assert not at.exception
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert labels.count("Map as PNG image") == 1 and labels.count("Map as SVG image") == 1
-    from components import maps, widgets
+    """Issue #14: journalists download the map as shown, in the page's language; issue #15: as two plain links
+    (no download widget), to files the server draws with the layers on."""
+    import asyncio
 
-    layers = maps.URBAN_LAYERS if kind == "urban-system" else maps.GATES_LAYERS
-    svg = widgets._map_bytes("urban" if kind == "urban-system" else "gates", "en", layers, "svg").decode("utf-8")
-    assert svg.startswith("<?xml") and "Decision 339/QĐ-UBND" in svg
+    from components import server
+
+    at = _open(page, "en")
+    assert not at.exception and not at.get("download_button")
+    links = {text: href for text, href in _download_links(at).items() if text.startswith("Map as")}
+    png, svg = (f"/maps/lang-son-map-{kind}-en.{fmt}" for fmt in ("png", "svg"))
+    assert links == {"Map as PNG image": png, "Map as SVG image": svg}  # the defaults: no ?layers=
+    answer = asyncio.run(server.map_download(_map_request(svg)))
+    assert answer.status_code == 200 and answer.media_type.startswith("image/svg+xml")
+    assert answer.headers["Content-Disposition"] == f'attachment; filename="lang-son-map-{kind}-en.svg"'
+    text = answer.body.decode("utf-8")
+    assert text.startswith("<?xml") and "Decision 339/QĐ-UBND" in text
+    # Another choice of layers: the links carry it, and the file shows it (its legend names only those).
+    at.pills[0].set_value(["tourism"]).run()
+    assert _download_links(at)["Map as SVG image"] == svg + "?layers=tourism"
+    chosen = asyncio.run(server.map_download(_map_request(svg, "layers=tourism"))).body.decode("utf-8")
+    assert "Mẫu Sơn national tourist area" in chosen and "Mẫu Sơn national tourist area" not in text
+    answer = asyncio.run(server.map_download(_map_request(png, "layers=%3Cb%3E,tourism")))  # unknown names dropped
+    assert answer.status_code == 200 and answer.body.startswith(b"\x89PNG")
+    assert asyncio.run(server.map_download(_map_request("/maps/lang-son-map-unit-en.png"))).status_code == 404
 
 
 @pytest.mark.parametrize("page", ["pages/overview.py", "pages/infrastructure.py", "pages/sources.py"])

@@ -56,7 +56,7 @@ def test_map_png_and_svg_download_beside_the_map(server, page, tmp_path, slug, l
     stem = "urban-system" if slug == "urban-system" else "border-gates"
     for label, name in ((png, f"lang-son-map-{stem}-{lang}.png"), (svg, f"lang-son-map-{stem}-{lang}.svg")):
         with page.expect_download(timeout=60_000) as info:
-            page.get_by_role("button", name=label).click()
+            page.get_by_role("link", name=label).click()
         download = info.value
         assert download.suggested_filename == name
         path = tmp_path / name
