@@ -22,6 +22,7 @@ FONT_STACK = f"{exports.FONT}, 'Source Sans 3', 'Segoe UI', Roboto, 'Helvetica N
 
 _SVGS: dict[tuple[str, str, bool], str] = {}  # (slug, lang, narrow): a handful of charts, drawn once
 _IMAGES: dict[tuple[str, str, bool], str] = {}  # the same as <img> tags (their encoding costs ~3 ms a picture)
+_FIGURES: dict[tuple[str, str, bool, str | None], tuple] = {}  # (chart, figure): its number table comes from pandas
 
 
 def _svg(item: exports.ChartExport, lang: str, narrow: bool) -> str:
@@ -66,6 +67,14 @@ def chart_figure(item: exports.ChartExport, lang: str, inline: bool = True, down
     """The chart's figure (both pictures where it has a narrow one), its caption and its numbers: inline SVG
     with the numbers shown (the static edition), or images with the numbers one tap away (the app). With
     ``downloads`` (the folder of its export files, ``/vi/targets/``), links to its PNG, SVG and CSV."""
+    key = (item.slug, lang, inline, downloads)
+    made = _FIGURES.get(key)
+    if made is None or made[0] is not item:  # the same chart object: the app's layouts are made once
+        made = _FIGURES[key] = (item, _figure(item, lang, inline, downloads))
+    return made[1]
+
+
+def _figure(item: exports.ChartExport, lang: str, inline: bool, downloads: str | None) -> str:
     _ = i18n.gettext_for(lang)
     links = ""
     if downloads is not None:

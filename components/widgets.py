@@ -509,9 +509,10 @@ def tabs_key(labels: list[str]) -> str:
     return "tabs_" + hashlib.sha1("|".join(labels).encode("utf-8")).hexdigest()[:10]
 
 
-def show(blocks: list, lang: str) -> None:
+def show(blocks: list, lang: str, texts: dict[int, str] | None = None) -> None:
     """Draw a page described by :mod:`components.layouts` with Streamlit. Each run of text blocks after the page
-    title is drawn as one ``st.html`` element, written as the static edition writes it (``block_html``)."""
+    title is drawn as one ``st.html`` element, written as the static edition writes it (``block_html``);
+    ``texts`` has that HTML already, by block (see :func:`page_layout`)."""
     from components import block_html
     from components import layouts as lay
 
@@ -526,7 +527,7 @@ def show(blocks: list, lang: str) -> None:
         if isinstance(b, lay.Heading) and b.level == 1:
             st.title(b.text)
             continue
-        piece = block_html.text(b, lang)
+        piece = block_html.text(b, lang) if texts is None else texts.get(id(b))
         if piece is not None:
             run.append(piece)
             continue
@@ -540,7 +541,7 @@ def show(blocks: list, lang: str) -> None:
                 map_view(lang, b.kind, zoom=b.zoom, centre=b.centre)
         elif isinstance(b, lay.Expander):
             with st.expander(b.title):
-                show(b.blocks, lang)
+                show(b.blocks, lang, texts)
         elif isinstance(b, lay.Columns) and all(isinstance(c, lay.Chart) for col in b.columns for c in col):
             # Charts side by side: one element, its columns laid out by CSS (stacked on a phone).
             html('<div class="ls-cols">' + "".join(
@@ -549,7 +550,7 @@ def show(blocks: list, lang: str) -> None:
         elif isinstance(b, lay.Columns):
             for column, inner in zip(st.columns(b.weights, gap=b.gap), b.columns):
                 with column:
-                    show(inner, lang)
+                    show(inner, lang, texts)
         elif isinstance(b, lay.Tabs):
             # Only the open tab's content is drawn (a tab switch runs the page again): the Infrastructure
             # page's five tabs drawn at once were the heaviest first view a phone had to render.
@@ -557,13 +558,13 @@ def show(blocks: list, lang: str) -> None:
             for tab, (_label, inner) in zip(st.tabs(labels, key=tabs_key(labels), on_change="rerun"), b.tabs):
                 if tab.open:
                     with tab:
-                        show(inner, lang)
+                        show(inner, lang, texts)
         elif isinstance(b, lay.Choice):
             names = dict(b.options)
             only = url_choice(b.key, list(names), b.label, names.__getitem__)
             for value, inner in b.sections:
                 if only in (None, value):
-                    show(inner, lang)
+                    show(inner, lang, texts)
         elif isinstance(b, lay.PageLinks):
             page_links(lang, skip=b.skip)
         elif isinstance(b, lay.DataDownload):
@@ -580,7 +581,26 @@ def show_page(page_file: str) -> None:
     from components import layouts
 
     lang, _ = page_context(page_file)
-    show(layouts.PAGES[site.SLUGS[site.page_path(page_file)]](data.package(), lang), lang)
+    blocks, texts = page_layout(site.SLUGS[site.page_path(page_file)], lang)
+    show(blocks, lang, texts)
+
+
+_LAYOUTS: dict[tuple[str, str], tuple] = {}  # (slug, lang) → (the data package, blocks, HTML of the text blocks)
+
+
+def page_layout(slug: str, lang: str) -> tuple[list, dict[int, str]]:
+    """A page's layout (:data:`components.layouts.PAGES`; the same for every visitor) and the HTML of its text
+    blocks by ``id`` (the blocks live as long as the layout), made once per data package and process: a page
+    run then only sends them. Twenty at most (ten pages, two languages)."""
+    from components import block_html, layouts
+
+    pkg = data.package()
+    made = _LAYOUTS.get((slug, lang))
+    if made is None or made[0] is not pkg:
+        blocks = layouts.PAGES[slug](pkg, lang)
+        texts = {id(b): html for b in layouts.walk(blocks) if (html := block_html.text(b, lang)) is not None}
+        made = _LAYOUTS[(slug, lang)] = (pkg, blocks, texts)
+    return made[1], made[2]
 
 
 # --- the plan reader -----------------------------------------------------------------------------

@@ -19,6 +19,15 @@ def pkg() -> data.Package:
     return data.read_package()
 
 
+@pytest.fixture(autouse=True)
+def fresh_layouts():
+    """Each test builds the pages it draws (a test may replace a builder): the app keeps each page's layout
+    for the process (widgets.page_layout)."""
+    from components import widgets
+
+    widgets._LAYOUTS.clear()
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of data/ to break on purpose."""

@@ -173,6 +173,26 @@ def test_data_is_parsed_once_per_process(monkeypatch):
     assert len(calls) == 1
 
 
+def test_a_page_layout_is_made_once_per_data_package(monkeypatch):
+    """A page run sends the page's HTML; it does not build it again (widgets.page_layout)."""
+    made = []
+    original = layouts.PAGES["targets"]
+    monkeypatch.setitem(layouts.PAGES, "targets", lambda pkg, lang: made.append(lang) or original(pkg, lang))
+    at = _open("pages/targets.py", "en")
+    first = [e.proto.body for e in at.get("html")]
+    at.run()
+    assert made == ["en"] and [e.proto.body for e in at.get("html")] == first
+    at.query_params["lang"] = "vi"
+    at.run()
+    assert made == ["en", "vi"]
+    data.package.clear()  # new data: the layout is made again
+    try:
+        at.run()
+        assert made == ["en", "vi", "vi"]
+    finally:
+        data.package.clear()
+
+
 def test_a_broken_data_file_shows_one_friendly_message(monkeypatch, data_copy):
     path = data_copy / "targets.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",bn_vnd,", ",furlong,", 1), encoding="utf-8")
