@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-from components import data, exports, layouts, seo, site, static_site
+from components import data, exports, figures, layouts, seo, site, static_site
 from components import previews as preview_cards
 
 ROOT = site.ROOT
@@ -127,13 +127,17 @@ def write_map_downloads(folder: Path, page: static_site.Page, pkg, smap) -> int:
 
 
 def write_chart_downloads(folder: Path, page: static_site.Page) -> int:
-    """The page's charts as PNG, SVG and CSV downloads, beside the page (both editions link to them)."""
+    """The page's charts as PNG, SVG and CSV downloads (both editions link to them), and as the pictures the
+    app's page shows (``figures.picture_files``), beside the page."""
     count = 0
     for block in layouts.walk(page.blocks):
         if isinstance(block, layouts.Chart):
             for fmt in exports.EXPORT_FORMATS:
                 (folder / exports.file_name(block.item.slug, page.lang, fmt)).write_bytes(
                     exports.chart_file(block.item, page.lang, fmt))
+                count += 1
+            for name, svg in figures.picture_files(block.item, page.lang):
+                (folder / name).write_bytes(svg)
                 count += 1
     return count
 

@@ -121,8 +121,9 @@ def chart(item: exports.ChartExport, lang: str, page: str) -> None:
 
 
 def _chart_html(item: exports.ChartExport, lang: str, page: str) -> str:
-    folder = None if os.environ.get(EXPORTS_ENV) == "off" or kiosk_settings() else site.static_path(lang, page)
-    return figures.chart_figure(item, lang, inline=False, downloads=folder)
+    folder = site.static_path(lang, page)  # the static page's folder: the pictures and the downloads
+    exports_on = os.environ.get(EXPORTS_ENV) != "off" and not kiosk_settings()
+    return figures.chart_figure(item, lang, images=folder, downloads=folder if exports_on else None)
 
 
 def kpi_grid(figures: list[dict], lang: str) -> None:

@@ -312,3 +312,9 @@ def test_chart_exports_sit_beside_the_targets_page_and_both_editions_link_them(b
         assert (folder / exports.file_name(item.slug, lang, "csv")).read_bytes() == exports.csv(item.rows)
         assert (folder / exports.file_name(item.slug, lang, "png")).read_bytes().startswith(b"\x89PNG")
         assert item.title in (folder / exports.file_name(item.slug, lang, "svg")).read_text(encoding="utf-8")
+    # The app's chart pictures are files of the static edition too, loaded when they near the screen.
+    pictures = re.findall(r'<img src="([^"]+)" width="[\d.]+" height="[\d.]+" alt="[^"]*" loading="lazy"', app)
+    assert len(pictures) == sum(2 if item.narrow is not None else 1 for item in items) >= 4
+    for src in pictures:
+        svg = (built / src.lstrip("/")).read_text(encoding="utf-8")
+        assert src.startswith(site.static_path(lang, "targets")) and svg.startswith("<svg") and "<text" in svg
