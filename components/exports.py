@@ -1,8 +1,9 @@
 """Exports for journalists: charts as PNG/SVG with title and source baked in, data as CSV, the full data zip.
 
 Pure and server-free. Charts are rendered offline by vl-convert with Be Vietnam Pro (static TTFs from
-the ``fontpkg-be-vietnam-pro`` package), so Vietnamese diacritics survive in PNG and SVG. Pages hand
-these functions to download buttons as callables, so nothing is rendered until someone asks.
+the ``fontpkg-be-vietnam-pro`` package), so Vietnamese diacritics survive in PNG and SVG. ``make static``
+writes every chart's files beside the page that shows it (``components/static_build.py``), and both editions
+link those files: a page run renders no export.
 """
 
 from __future__ import annotations
