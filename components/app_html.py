@@ -54,7 +54,7 @@ def base_url(request: Request) -> str:
 COMMON_CHUNKS = ("Html",)  # our blocks: the language switch, the sidebar's pages and search form, the text
 PAGE_CHUNKS = {"targets": ("ButtonGroup",), "border-gates": ("Button", "ButtonGroup"),
                "urban-system": ("Button", "ButtonGroup"), "commune": ("Selectbox",),
-               "plan": ("Selectbox",), "search": ("TextInput",), "highlights": ("PageLink",)}
+               "search": ("TextInput",), "highlights": ("PageLink",)}
 PRELOAD = COMMON_CHUNKS + tuple(sorted({c for extra in PAGE_CHUNKS.values() for c in extra}))
 
 

@@ -23,7 +23,8 @@ _ID = re.compile(r'\bid="([^"]+)"')
 FONT_STACK = f"{exports.FONT}, 'Source Sans 3', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 _SVGS: dict[tuple[str, str, bool], str] = {}  # (slug, lang, narrow): a handful of charts, drawn once
-_FIGURES: dict[tuple[str, str, str | None, str | None], tuple] = {}  # (chart, figure): its number table comes from pandas
+# (slug, lang, images, downloads) → (chart, figure): the figure's table of numbers comes from pandas
+_FIGURES: dict[tuple[str, str, str | None, str | None], tuple] = {}
 
 
 def _svg(item: exports.ChartExport, lang: str, narrow: bool) -> str:

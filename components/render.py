@@ -317,6 +317,17 @@ def search_form(action: str, label: str, placeholder: str, max_chars: int, hidde
             f'placeholder="{escape(placeholder)}" autocomplete="off" enterkeyhint="search"></label>{kept}</form>')
 
 
+def choice_form(action: str, name: str, label: str, options: list[tuple[str, str]], current: str, button: str) -> str:
+    """A plain choice: a native list (``(value, text)`` each, ``current`` selected) and a button, sent as GET
+    ``action?name=value``. No widget to load and draw; static/js/soft-links.js opens a choice made with the
+    pointer at once, and keeps ``action``'s parameters (the language)."""
+    items = "".join(f'<option value="{escape(v)}"{" selected" if v == current else ""}>{escape(text)}</option>'
+                    for v, text in options)
+    return (f'<form class="ls-choose" method="get" action="{escape(action)}"><label>{escape(label)}'
+            f'<select name="{escape(name)}">{items}</select></label>'
+            f'<button type="submit">{escape(button)}</button></form>')
+
+
 def edition_links(links: list[tuple[str, str]], label: str) -> str:
     """A short line of links to the page's other editions (``href`` made by ``components.site``)."""
     inner = " · ".join(f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)

@@ -322,9 +322,9 @@ def map_view(lang: str, key: str, zoom: float = 8.1, centre: tuple[float, float]
                                   row["tooltip"].replace("\n", " · ")]
                                  for layer, frame in points.items() if layer in layers and not frame.empty
                                  for row in frame.to_dict("records")])
-    html(render.caption(_("Positions are approximate and for orientation only; this schematic map draws no borders. "
-                          "The axis is drawn through the Hữu Nghị gate, the Lạng Sơn urban area, Chi Lăng and Hữu "
-                          "Lũng; lines towards neighbouring provinces stop at the edge of the map."))
+    html(render.caption(_("Positions are approximate and for orientation only; this schematic map draws no "
+                          "borders. The axis is drawn through the Hữu Nghị gate, the Lạng Sơn urban area, Chi Lăng "
+                          "and Hữu Lũng; lines towards neighbouring provinces stop at the edge of the map."))
          + f"<p>{escape(maps.summary(pkg, lang))}</p>"
          + render.collapsed(_("Every point on the map, as a table"), table))
 
@@ -606,7 +606,6 @@ def page_layout(slug: str, lang: str) -> tuple[list, dict[int, str]]:
 
 # --- the plan reader -----------------------------------------------------------------------------
 
-PLAN_PART_KEY = "plan_part"
 READER_CSS = site.CSS_DIR / "reader.css"
 READER_JS = site.ROOT / "static" / "js" / "reader.js"
 
@@ -631,19 +630,15 @@ def reader_part(pkg) -> str:
     return reader.resolve(pkg, checked.get("s"), checked.get("p"))[0]
 
 
-@guard.callback
-def _part_chosen() -> None:
-    _set_param("s", st.session_state[PLAN_PART_KEY])
-    _set_param("p", None)  # a paragraph of the part left behind
-
-
 def reader_part_picker(pkg, part: str, lang: str) -> None:
-    """Which part of the decision to read; the choice goes to the URL (``?s=III``)."""
+    """Which part of the decision to read: a plain form that opens ``/plan?s=III`` (the language kept, a
+    paragraph of the part left behind dropped)."""
     from components import reader
 
-    st.session_state[PLAN_PART_KEY] = part
-    st.selectbox(i18n.translate(N_("Part of the decision"), lang), reader.PARTS, key=PLAN_PART_KEY,
-                 format_func=lambda k: reader.part_title(pkg, k, lang), on_change=_part_chosen)
+    _ = i18n.gettext_for(lang)
+    html(render.choice_form(site.app_href("plan", link_query(lang)), "s", _("Part of the decision"),
+                            [(k, reader.part_title(pkg, k, lang)) for k in reader.PARTS], part,
+                            _("Read this part")))
 
 
 def reader_pager(pkg, part: str, lang: str) -> None:

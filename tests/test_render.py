@@ -73,3 +73,13 @@ def test_a_collapsed_section_is_html_only_when_it_holds_nothing_but_text():
                                                 "</details>")
     assert block_html.text(layouts.Expander("Map", [layouts.Map("urban")]), "en") is None
     assert block_html.text(layouts.PageLinks(), "en") is None
+
+
+def test_a_choice_form_escapes_everything_and_selects_the_current_value():
+    html = render.choice_form('/plan?lang=vi&x="', "s", "Part <b>", [("I", "I. <i>One</i>"), ('"II"', "Two & two")],
+                              '"II"', "Read <this>")
+    assert html.startswith('<form class="ls-choose" method="get" action="/plan?lang=vi&amp;x=&quot;">')
+    assert "<b>" not in html and "<i>" not in html and "<this>" not in html
+    assert '<option value="I">I. &lt;i&gt;One&lt;/i&gt;</option>' in html
+    assert '<option value="&quot;II&quot;" selected>Two &amp; two</option>' in html
+    assert html.count(" selected") == 1 and '<button type="submit">Read &lt;this&gt;</button>' in html

@@ -3,9 +3,9 @@
 // new tab or to copy, and a page search engines can follow. A plain click on one, or the sidebar's search
 // form, moves within the running app instead of loading it again: the new address goes into the history,
 // and Streamlit's own back/forward handling (its "popstate" listener) runs the page it names, as it does
-// for the browser's Back button. The language switch is two such links. Anything else (a new tab, a
-// download, the static edition, another site) is left to the browser; without this script every link still
-// works, as a full load.
+// for the browser's Back button. The language switch is two such links, and a choice list (the reader's
+// parts) a plain form. Anything else (a new tab, a download, the static edition, another site) is left to
+// the browser; without this script every link still works, as a full load.
 (() => {
   const script = document.currentScript;
   let pages;
@@ -63,5 +63,34 @@
     for (const [name, value] of new FormData(form)) query.set(name, value);
     url.search = query.toString();
     go(url);
+  });
+
+  // A choice list (render.choice_form): a choice made with the pointer opens at once, as Streamlit's select
+  // box did; with the keyboard, the arrow keys on a closed list only move the choice (a page per key press
+  // would trap a keyboard user), and Enter or the button opens it.
+  const chooser = (target) => (target instanceof HTMLSelectElement && target.form
+                               && target.form.classList.contains('ls-choose') ? target : null);
+  let keyed = false;
+  document.addEventListener('pointerdown', (event) => { if (chooser(event.target)) keyed = false; });
+  document.addEventListener('keydown', (event) => {
+    const select = chooser(event.target);
+    if (!select) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      select.form.requestSubmit();
+    } else if (event.key === ' ' || event.key === 'F4' || event.altKey) {
+      keyed = false;  // opens the list: the choice made in it opens at once
+    } else if (event.key !== 'Tab' && event.key !== 'Shift') {
+      keyed = true;
+    }
+  });
+  document.addEventListener('change', (event) => {
+    const select = chooser(event.target);
+    if (!select) return;
+    if (keyed) {
+      keyed = false;
+      return;
+    }
+    select.form.requestSubmit();
   });
 })();
