@@ -53,8 +53,7 @@ def base_url(request: Request) -> str:
 # these lists against what each page draws.
 COMMON_CHUNKS = ("Html",)  # our blocks: the language switch, the sidebar's pages and search form, the text
 PAGE_CHUNKS = {"targets": ("ButtonGroup",), "border-gates": ("Button", "ButtonGroup"),
-               "urban-system": ("Button", "ButtonGroup"), "commune": ("Selectbox",),
-               "search": ("TextInput",), "highlights": ("PageLink",)}
+               "urban-system": ("Button", "ButtonGroup"), "search": ("TextInput",), "highlights": ("PageLink",)}
 PRELOAD = COMMON_CHUNKS + tuple(sorted({c for extra in PAGE_CHUNKS.values() for c in extra}))
 
 

@@ -687,6 +687,25 @@ def unit_choices(pkg: Package) -> list[tuple[str, str]]:
     return sorted(out, key=lambda x: x[1])
 
 
+def units_named(pkg: Package, text: str) -> list[str]:
+    """The codes of the units a typed name names: the registry's name ("Xã Hữu Lũng"), the short name or any
+    spelling the sources use, without regard to diacritics, case or spacing. The units named exactly that when
+    there are any, else those whose name contains the text; in the picker's order."""
+    wanted = " ".join(folding.fold(text).split())
+    if not wanted:
+        return []
+    exact, partial = [], []
+    for code, _label in unit_choices(pkg):
+        u = unit_by_code(pkg, code)
+        names = {" ".join(folding.fold(n).split()) for n in
+                 (u["registry_name"], u["name_vi"], *(v["variant"] for v in unit_variants(pkg, u["id"])))}
+        if wanted in names:
+            exact.append(code)
+        elif any(wanted in n for n in names):
+            partial.append(code)
+    return exact or partial
+
+
 @_shared
 def unit_profile(pkg: Package, unit_id: str, lang: str) -> list[dict]:
     """Everything the plan says about one commune or ward, as sections of cited items; a section says

@@ -15,6 +15,7 @@ and :func:`page_address`. Pure apart from :func:`sanitise`, which rewrites ``st.
 ``item``        a map point id: lower-case letters, digits and ``_``, at most 64, naming a point (maps)
 ``map``         ``interactive`` (a page's map drawn interactive rather than as a picture)
 ``unit``        a national unit code, 5 digits; ``6184`` is read as ``06184``; a unit's (``/commune``)
+``find``        a commune's or ward's name as typed, cleaned like ``q`` (``/commune``, which opens the unit)
 ``s``, ``p``    a part of the decision, and a paragraph id naming a paragraph (``/plan``)
 ``q``           search text, cleaned and cut at 200 characters (``/search``)
 ==============  ==========================================================================
@@ -41,7 +42,8 @@ MAX_ADDRESS = 1_000  # characters of an address worth drawing as a QR code or of
 # What each page understands besides the language (url_path -> parameters).
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "": (), "targets": ("domain",), "breakthroughs": (), "border-gates": ("item", "layers", "map"), "tourism": (),
-    "urban-system": ("item", "layers", "map"), "infrastructure": (), "commune": ("unit", "map"), "search": ("q",),
+    "urban-system": ("item", "layers", "map"), "infrastructure": (), "commune": ("unit", "find", "map"),
+    "search": ("q",),
     "sources": (), "highlights": (), "agriculture": (), "plan": ("s", "p"),
 }
 
@@ -139,7 +141,7 @@ def paragraph(raw: object) -> str | None:
 CHECKS: dict[str, Callable[[object], str | None]] = {
     LANG: lang, "kiosk": kiosk_flag, "idle": _kiosk_seconds("idle"), "countdown": _kiosk_seconds("countdown"),
     "slide": _kiosk_seconds("slide"), "slides": slides, "reset_lang": lang,
-    "domain": domain, "layers": layers, "item": item, "map": map_mode, "unit": unit, "q": query,
+    "domain": domain, "layers": layers, "item": item, "map": map_mode, "unit": unit, "q": query, "find": query,
     "s": reader_part, "p": paragraph,
 }
 KIOSK = ("kiosk", "idle", "countdown", "slide", "slides", "reset_lang")

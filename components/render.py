@@ -328,6 +328,18 @@ def choice_form(action: str, name: str, label: str, options: list[tuple[str, str
             f'<button type="submit">{escape(button)}</button></form>')
 
 
+def find_form(action: str, name: str, label: str, value: str, placeholder: str, suggestions: list[tuple[str, str]],
+              button: str) -> str:
+    """A plain text field with suggestions (``(value, label)`` each, the browser's own list: it matches what is
+    typed anywhere in either) and a button, sent as GET ``action?name=…``; no widget to load and draw."""
+    options = "".join(f'<option value="{escape(v)}" label="{escape(text)}"></option>' for v, text in suggestions)
+    list_id = f"ls-{escape(name)}-list"
+    return (f'<form class="ls-choose ls-find" method="get" action="{escape(action)}" role="search">'
+            f'<label>{escape(label)}<input type="search" name="{escape(name)}" value="{escape(value)}" '
+            f'list="{list_id}" placeholder="{escape(placeholder)}" autocomplete="off" enterkeyhint="go"></label>'
+            f'<datalist id="{list_id}">{options}</datalist><button type="submit">{escape(button)}</button></form>')
+
+
 def edition_links(links: list[tuple[str, str]], label: str) -> str:
     """A short line of links to the page's other editions (``href`` made by ``components.site``)."""
     inner = " · ".join(f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)

@@ -394,18 +394,48 @@ UNIT_KEY = "unit"
 QUERY_KEY = "q"
 
 
+FIND_KEY = "find"
+
+
 def unit_picker(pkg, lang: str) -> dict | None:
-    """A searchable list of the 65 units; the choice is kept in ``?unit=<national code>``."""
+    """The unit shown (``?unit=<national code>``) and a field to name another, with the browser's suggestions
+    (every spelling the sources use, and the name without diacritics): a plain form that opens
+    ``/commune?find=<text>``. A text naming one unit opens it (the address then says ``?unit=``); one naming
+    several lists them, one naming none says so and offers the search."""
     _ = i18n.gettext_for(lang)
-    choices = dict(content.unit_choices(pkg))
-    codes = list(choices)
-    widget_key = "unit_choice"
-    # A bad ?unit= means no choice; 6184 is read as 06184 (components/params.py).
-    valid = lambda code: params.unit(code) if params.unit(code) in choices else None  # noqa: E731
-    changed = _url_bound(UNIT_KEY, widget_key, valid, valid)
-    code = st.selectbox(_("Commune or ward"), codes, format_func=choices.__getitem__, key=widget_key,
-                        on_change=changed, placeholder=_("Type a name, with or without diacritics"))
-    return content.unit_by_code(pkg, code)
+    code = params.unit(st.query_params.get(UNIT_KEY))
+    unit = content.unit_by_code(pkg, code) if code else None
+    typed = params.query(st.query_params.get(FIND_KEY))
+    found = content.units_named(pkg, typed) if typed else []
+    if typed and len(found) == 1:
+        unit = content.unit_by_code(pkg, found[0])
+        st.query_params[UNIT_KEY] = found[0]
+        st.query_params.pop(FIND_KEY, None)
+    elif typed:
+        unit = None
+        st.query_params.pop(UNIT_KEY, None)
+    html(render.find_form(site.app_href("commune", link_query(lang)), FIND_KEY, _("Commune or ward"),
+                          unit["registry_name"] if unit else (typed or ""),
+                          _("Type a name, with or without diacritics"),
+                          [(content.unit_by_code(pkg, c)["registry_name"], label)
+                           for c, label in content.unit_choices(pkg)], _("Show")))
+    if typed and len(found) != 1:
+        html(_unit_matches(pkg, lang, typed, found))
+    return unit
+
+
+def _unit_matches(pkg, lang: str, typed: str, found: list[str]) -> str:
+    _ = i18n.gettext_for(lang)
+    if not found:
+        none = _("No commune or ward matches “{text}”.").format(text=typed)
+        return (f"<p>{escape(none)}</p>"
+                + render.link_list([(site.app_href("search", {**link_query(lang), QUERY_KEY: typed}),
+                                     _("Search the whole plan for “{text}”").format(text=typed))], _("Search")))
+    heading = _("{count} communes and wards match “{text}”:").format(count=i18n.format_number(len(found), lang),
+                                                                     text=typed)
+    links = [(site.app_href("commune", {**link_query(lang), UNIT_KEY: c}), content.unit_by_code(pkg, c)["registry_name"])
+             for c in found]
+    return f"<p>{escape(heading)}</p>" + render.link_list(links, heading)
 
 
 def unit_locator(lang: str, unit_id: str) -> None:

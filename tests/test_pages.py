@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import html_headings
 
-from components import block_html, data, i18n, layouts, site, widgets
+from components import block_html, content, data, i18n, layouts, site, widgets
 
 APP = str(data.ROOT / "app.py")
 
@@ -331,3 +331,32 @@ def test_only_the_open_tab_is_drawn_and_every_tab_opens(page, lang, english_only
         assert [rows in drawn for rows in first_rows] == [j == i for j in range(len(tabs))]
         if lang == "vi":
             assert [w for w in english_only_strings if w in page_text(at)] == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_my_commune_opens_a_unit_named_as_typed_and_lists_or_refuses_the_rest(lang):
+    """The commune chooser is a plain form (no select box to load): /commune?find=<text>. One unit named: it
+    opens and the address says ?unit=; several: links to each; none: the search of the whole plan."""
+    _ = i18n.gettext_for(lang)
+    at = _open("pages/commune.py", lang)
+    form = next(e.proto.body for e in at.get("html") if e.proto.body.startswith('<form class="ls-choose ls-find"'))
+    assert f'action="/commune?lang={lang}"' in form and form.count("<option ") == 65 and not at.selectbox
+    assert 'value="Xã Hữu Lũng" label="Xã Hữu Lũng' in form and "huu lung" in form
+    at.query_params["find"] = "  HUU   lung "
+    at.run()
+    assert not at.exception and at.query_params["unit"] == "06385" and "find" not in at.query_params
+    assert any("Hữu Lũng" in e.proto.body and "ls-card" not in e.proto.body for e in at.get("html"))
+    form = next(e.proto.body for e in at.get("html") if e.proto.body.startswith('<form class="ls-choose ls-find"'))
+    assert 'name="find" value="Xã Hữu Lũng"' in form
+    del at.query_params["unit"]
+    at.query_params["find"] = "dong"
+    at.run()
+    several = content.units_named(data.package(), "dong")
+    assert len(several) > 1 and "unit" not in at.query_params
+    listed = next(e.proto.body for e in at.get("html") if "ls-links" in e.proto.body and "“dong”" in e.proto.body)
+    assert [f"/commune?lang={lang}&unit={c}" for c in several] == re.findall(r'href="([^"]+)"', unescape(listed))
+    at.query_params["find"] = '<img src=x onerror="alert(1)">'
+    at.run()
+    assert not at.exception and not any("<img src=x" in e.proto.body for e in at.get("html"))
+    refused = next(e.proto.body for e in at.get("html") if "ls-links" in e.proto.body and "/search?" in e.proto.body)
+    assert _("No commune or ward matches “{text}”.").format(text='<img src=x onerror="alert(1)">') in unescape(refused)

@@ -134,3 +134,21 @@ def test_a_tab_draws_its_content_when_opened(server, page):
     page.get_by_text("1.435 mm").first.wait_for(timeout=30_000)
     assert page.get_by_role("tab", name="Giao thông").get_attribute("aria-selected") == "true"
     assert urlparse(page.url).path == "/infrastructure" and _lang_in_url(page) == ["vi"]
+
+
+def test_my_commune_opens_the_unit_typed_in_its_field(server, page):
+    """The commune chooser is a plain form with the browser's own suggestions: Enter opens the unit in the
+    running app, and the address names it by its code."""
+    page.goto(f"{server.url}/commune?lang=en")
+    wait_ready(page)
+    page.evaluate("window.__loadedOnce = 1")
+    field = page.locator("form.ls-find input[name=find]")
+    assert field.get_attribute("list") == "ls-find-list"
+    assert page.locator("#ls-find-list option").count() == 65
+    field.fill("huu lung")
+    field.press("Enter")
+    page.wait_for_url(lambda url: "unit=06385" in url)
+    page.wait_for_function("() => document.querySelector('form.ls-find input')?.value === 'Xã Hữu Lũng'")
+    wait_ready(page)
+    assert parse_qs(urlparse(page.url).query) == {"lang": ["en"], "unit": ["06385"]}
+    assert page.evaluate("window.__loadedOnce") == 1
