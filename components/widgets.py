@@ -392,9 +392,7 @@ def url_choice(key: str, options: list[str], label: str, format_func) -> str | N
 
 UNIT_KEY = "unit"
 QUERY_KEY = "q"
-
-
-FIND_KEY = "find"
+FIND_KEY = "find"  # a commune's name as typed (My commune)
 
 
 def unit_picker(pkg, lang: str) -> dict | None:
@@ -433,8 +431,8 @@ def _unit_matches(pkg, lang: str, typed: str, found: list[str]) -> str:
                                      _("Search the whole plan for “{text}”").format(text=typed))], _("Search")))
     heading = _("{count} communes and wards match “{text}”:").format(count=i18n.format_number(len(found), lang),
                                                                      text=typed)
-    links = [(site.app_href("commune", {**link_query(lang), UNIT_KEY: c}), content.unit_by_code(pkg, c)["registry_name"])
-             for c in found]
+    links = [(site.app_href("commune", {**link_query(lang), UNIT_KEY: c}),
+              content.unit_by_code(pkg, c)["registry_name"]) for c in found]
     return f"<p>{escape(heading)}</p>" + render.link_list(links, heading)
 
 
