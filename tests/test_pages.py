@@ -259,6 +259,16 @@ def _download_links(at) -> dict[str, str]:
             for href, text in re.findall(r'<a href="([^"]*)" download>([^<]*)</a>', e.proto.body)}
 
 
+def _answer(handler, request):
+    """An async route's answer, run in a thread of its own (the browser tests keep an event loop running in
+    this one)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(handler(request))).result()
+
+
 def _map_request(path: str, query: str = ""):
     from starlette.requests import Request
 
@@ -272,8 +282,6 @@ def _map_request(path: str, query: str = ""):
 def test_maps_offer_png_and_svg_downloads_named_like_chart_exports(page, kind):
     """Issue #14: journalists download the map as shown, in the page's language; issue #15: as two plain links
     (no download widget), to files the server draws with the layers on."""
-    import asyncio
-
     from components import server
 
     at = _open(page, "en")
@@ -281,7 +289,7 @@ def test_maps_offer_png_and_svg_downloads_named_like_chart_exports(page, kind):
     links = {text: href for text, href in _download_links(at).items() if text.startswith("Map as")}
     png, svg = (f"/maps/lang-son-map-{kind}-en.{fmt}" for fmt in ("png", "svg"))
     assert links == {"Map as PNG image": png, "Map as SVG image": svg}  # the defaults: no ?layers=
-    answer = asyncio.run(server.map_download(_map_request(svg)))
+    answer = _answer(server.map_download, _map_request(svg))
     assert answer.status_code == 200 and answer.media_type.startswith("image/svg+xml")
     assert answer.headers["Content-Disposition"] == f'attachment; filename="lang-son-map-{kind}-en.svg"'
     text = answer.body.decode("utf-8")
@@ -289,11 +297,11 @@ def test_maps_offer_png_and_svg_downloads_named_like_chart_exports(page, kind):
     # Another choice of layers: the links carry it, and the file shows it (its legend names only those).
     at.pills[0].set_value(["tourism"]).run()
     assert _download_links(at)["Map as SVG image"] == svg + "?layers=tourism"
-    chosen = asyncio.run(server.map_download(_map_request(svg, "layers=tourism"))).body.decode("utf-8")
+    chosen = _answer(server.map_download, _map_request(svg, "layers=tourism")).body.decode("utf-8")
     assert "Mẫu Sơn national tourist area" in chosen and "Mẫu Sơn national tourist area" not in text
-    answer = asyncio.run(server.map_download(_map_request(png, "layers=%3Cb%3E,tourism")))  # unknown names dropped
+    answer = _answer(server.map_download, _map_request(png, "layers=%3Cb%3E,tourism"))  # unknown names dropped
     assert answer.status_code == 200 and answer.body.startswith(b"\x89PNG")
-    assert asyncio.run(server.map_download(_map_request("/maps/lang-son-map-unit-en.png"))).status_code == 404
+    assert _answer(server.map_download, _map_request("/maps/lang-son-map-unit-en.png")).status_code == 404
 
 
 @pytest.mark.parametrize("page", ["pages/overview.py", "pages/infrastructure.py", "pages/sources.py"])

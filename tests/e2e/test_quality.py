@@ -147,7 +147,9 @@ def test_page_passes_the_quality_gate(server, page, artifacts, vocabulary, slug,
     for i in range(charts.count()):
         picture = charts.nth(i)
         assert len(picture.get_attribute("alt") or "") > 20, f"chart {i} has no text alternative"
-        assert picture.evaluate("img => img.complete && img.naturalWidth > 0"), f"chart {i} did not draw"
+        picture.scroll_into_view_if_needed()  # loaded when it nears the screen (loading="lazy")
+        assert picture.evaluate("img => img.decode().then(() => img.naturalWidth > 0, () => false)"), \
+            f"chart {i} did not draw"
 
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
