@@ -88,7 +88,8 @@ def _visitor(page, base: str, slides: int, counts: dict) -> None:
     page.locator(".st-key-kiosk_nav a[href]").nth(kiosk.PAGES.index("border-gates")).click()
     page.wait_for_function("() => location.pathname === '/border-gates'", timeout=30_000)
     wait_ready(page)
-    page.locator(".st-key-gates_layers button").first.click()  # a map layer on
+    page.locator(".ls-chips a.ls-chip").first.click()  # a map layer on
+    page.wait_for_function("() => location.search.includes('layers=')", timeout=30_000)
     wait_ready(page)
     counts["page_switches"] += 1
     # Walk away: countdown, reset, attract loop.

@@ -122,6 +122,7 @@ class Choice:
     label: str
     options: list  # (value, label)
     sections: list  # (value, blocks)
+    everything: str = ""  # the app's choice of every section
 
 
 @dataclass(frozen=True)
@@ -220,11 +221,11 @@ def targets(pkg: Package, lang: str) -> list:
         Twin("targets"),
         Columns([1, 1], [[Chart(grdp, "targets")], [Chart(labour, "targets")]]),
         Heading(_("All targets by domain")),
-        Choice("domain", _("Show one domain (leave empty for all)"),
+        Choice("domain", _("Show the targets of"),
                [(domain, i18n.translate(label, lang)) for domain, label in content.DOMAINS],
                [(domain, [Heading(i18n.translate(label, lang), 3),
                           Rows("figure_table", content.targets_in(pkg, lang, domain))])
-                for domain, label in content.DOMAINS]),
+                for domain, label in content.DOMAINS], _("Every domain")),
         Heading(_("What the 2026 adjustment changed")),
         Caption(_("The 2024 plan's figures are those the news reported for it (Decision 236/QĐ-TTg) and for its "
                   "implementation plan; each cites its article. Periods and bases can differ: see the data notes.")),

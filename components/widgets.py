@@ -156,13 +156,26 @@ MAP_ITEM_KEY = "item"
 MAP_LAYERS_KEY = "layers"
 
 
-def _url_layers(kind: str, label_text: str, lang: str, widget_key: str):
-    """Layer toggles kept in the URL as ``?layers=urban,gates`` (absent: the map's defaults)."""
+def _url_layers(kind: str, label_text: str, lang: str) -> tuple[str, ...]:
+    """Layer toggles kept in the URL as ``?layers=urban,gates`` (absent: the map's defaults), drawn as plain
+    links: each chip is this view with its layer switched (no widget to load and draw)."""
     defaults = maps.DEFAULT_LAYERS[kind]
-    changed = _url_bound(MAP_LAYERS_KEY, widget_key, lambda raw: list(maps.read_layers(raw, defaults)),
-                         lambda value: maps.write_layers(value, defaults))
-    return st.pills(label_text, list(maps.LAYERS), selection_mode="multi", key=widget_key, on_change=changed,
-                    format_func=lambda k: i18n.translate(maps.LAYERS[k][0], lang))
+    chosen = _url_value(MAP_LAYERS_KEY, lambda raw: maps.read_layers(raw, defaults),
+                        lambda value: maps.write_layers(value, defaults))
+    chips = [(maps.write_layers([k for k in maps.LAYERS if (k in chosen) != (k == layer)], defaults) or "",
+              i18n.translate(maps.LAYERS[layer][0], lang), layer in chosen) for layer in maps.LAYERS]
+    html(render.chip_links(label_text, MAP_LAYERS_KEY, chips, st.query_params.to_dict()))
+    return chosen
+
+
+def _url_value(param: str, read: Callable, write: Callable):
+    """The value ``?param=`` names (``read``), the address brought in line with it (``write``: a bad or untidy
+    value is normalised, None drops it)."""
+    raw = st.query_params.get(param)
+    value = read(raw)
+    if write(value) != raw:
+        _set_param(param, write(value))
+    return value
 
 
 def _set_param(param: str, text: str | None) -> None:
@@ -175,11 +188,7 @@ def _set_param(param: str, text: str | None) -> None:
 def _url_bound(param: str, widget_key: str, read: Callable, write: Callable) -> Callable[[], None]:
     """Keep a widget's value in ``?param=``: the URL fills the widget before it is drawn (a bad or untidy
     value is normalised there and then), and the returned callback writes changes back."""
-    raw = st.query_params.get(param)
-    value = read(raw)
-    if write(value) != raw:
-        _set_param(param, write(value))
-    st.session_state[widget_key] = value
+    st.session_state[widget_key] = _url_value(param, read, write)
     return guard.callback(lambda: _set_param(param, write(st.session_state.get(widget_key))))
 
 
@@ -190,7 +199,7 @@ def deck(lang: str, layers: tuple[str, ...], basemap: bool, zoom: float, centre:
 
 # The interactive (deck.gl) map costs phones seconds of a frozen page and a large download, so a map
 # area first shows the static picture and loads the interactive map when asked: the "Explore the map"
-# button, ``?map=interactive`` (a shared link reproduces the view), the visitor's earlier choice in this
+# link to ``?map=interactive`` (a shared link reproduces the view), the visitor's earlier choice in this
 # session, or on wide screens static/js/map-explore.js once the visitor uses the page and the map is in
 # view. A kiosk (a fast machine, a touch screen made for panning) always shows the interactive map.
 MAP_MODE_KEY = "map"
@@ -231,21 +240,22 @@ def map_is_interactive(key: str) -> bool:
 
 
 def _map_bar(key: str, interactive: bool, lang: str, basemap_switch: bool = False) -> bool:
-    """The button that loads the interactive map (or goes back to the picture), and with the
-    interactive map the basemap switch; one row of the same height either way. Returns the basemap choice."""
+    """The link that loads the interactive map, or with the interactive map the button back to the picture
+    and the basemap switch; one row of the same height either way. Returns the basemap choice."""
     if kiosk_settings():
         return False
     _ = i18n.gettext_for(lang)
+    if not interactive:
+        # A plain link to this view with ``?map=interactive``: no widget to load on the first view, and an
+        # address to share (static/js/soft-links.js follows it within the running app).
+        href = "?" + urlencode({**st.query_params.to_dict(), MAP_MODE_KEY: INTERACTIVE})
+        html(render.explore_link(href, _("Explore the map"), key, f"{MAP_MODE_KEY}={INTERACTIVE}"))
+        return False
     basemap = False
     with st.container(horizontal=True, key=f"mapbar_{key}", vertical_alignment="center", gap="medium"):
-        if interactive:
-            st.button(_("Show the map as a picture"), key=f"mappicture_{key}",
-                      on_click=_choose_map, args=(key, False))
-            if basemap_switch:
-                basemap = st.toggle(_("Show an online basemap"), value=False, key=f"{key}_basemap")
-        else:
-            st.button(_("Explore the map"), key=f"mapexplore_{key}", type="primary",
-                      on_click=_choose_map, args=(key, True))
+        st.button(_("Show the map as a picture"), key=f"mappicture_{key}", on_click=_choose_map, args=(key, False))
+        if basemap_switch:
+            basemap = st.toggle(_("Show an online basemap"), value=False, key=f"{key}_basemap")
     return basemap
 
 
@@ -256,21 +266,20 @@ def _map_picture(pkg, lang: str, kind: str, key: str, interactive: bool, **optio
     not chosen, it is marked for map-explore.js to load the interactive map on wide screens."""
     svg = static_map.map_svg(pkg, lang, kind, **options)
     html(_picture_markup(svg, kind, interactive,
-                         auto=st.session_state.get(MAP_CHOICE_KEY, {}).get(key) is not False,
-                         button=f"mapexplore_{key}"))
+                         auto=st.session_state.get(MAP_CHOICE_KEY, {}).get(key) is not False, key=key))
 
 
 _SVG_SIZE = re.compile(r'<svg [^>]*?width="([\d.]+)" height="([\d.]+)"')
 _SVG_TEXT = re.compile(r"<(title|desc) id=\"[^\"]*\">(.*?)</\1>", re.S)
 
 
-def _picture_markup(svg: str, kind: str, interactive: bool, auto: bool, button: str) -> str:
+def _picture_markup(svg: str, kind: str, interactive: bool, auto: bool, key: str) -> str:
     """``<img>`` of a :func:`static_map.map_svg` picture; its title and description (escaped there) become
     the ``alt`` text, re-escaped for the attribute. ``width``/``height`` let the browser reserve the box."""
     width, height = _SVG_SIZE.search(svg).groups()
     alt = " ".join(xml_unescape(text, {"&quot;": "\""}) for _tag, text in _SVG_TEXT.findall(svg))
     src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    marks = ' aria-hidden="true"' if interactive else (f' data-ls-explore="{button}"' if auto else "")
+    marks = ' aria-hidden="true"' if interactive else (f' data-ls-explore="{escape(key)}"' if auto else "")
     return (f'<div class="ls-mapstatic ls-mapstatic--{kind}"{marks}><img src="{src}" width="{width}" '
             f'height="{height}" alt="{escape(alt, quote=True)}"></div>')
 
@@ -282,8 +291,7 @@ def map_view(lang: str, key: str, zoom: float = 8.1, centre: tuple[float, float]
     _ = i18n.gettext_for(lang)
     pkg = data.package()
     _map_assets()
-    chosen = _url_layers(key, _("Layers"), lang, f"{key}_layers")
-    layers = maps.read_layers(",".join(chosen or ()), ())
+    layers = _url_layers(key, _("Layers"), lang)
     interactive = map_is_interactive(key)
     points = maps.layer_points(pkg, lang)
     known = {row["id"]: row for frame in points.values() if not frame.empty for row in frame.to_dict("records")}
@@ -381,13 +389,14 @@ def share_and_cite(lang: str, slug: str = "") -> str:
         cls="ls-share")
 
 
-def url_choice(key: str, options: list[str], label: str, format_func) -> str | None:
-    """A single choice kept in the URL (``?key=value``); an unknown value means no choice."""
-    widget_key = f"{key}_choice"
-    valid = lambda value: value if value in options else None  # noqa: E731
-    changed = _url_bound(key, widget_key, valid, valid)
-    return valid(st.pills(label, options, selection_mode="single", format_func=format_func, key=widget_key,
-                          on_change=changed))
+def url_choice(key: str, options: list[tuple[str, str]], label: str, everything: str) -> tuple[str, str | None]:
+    """A single choice kept in the URL (``?key=value``; an unknown value means no choice), drawn as plain links:
+    ``everything`` (no choice) and each ``(value, text)`` of ``options``. Returns the chip row's HTML and the
+    choice."""
+    names = dict(options)
+    chosen = _url_value(key, lambda raw: raw if raw in names else None, lambda value: value)
+    chips = [("", everything, chosen is None)] + [(value, text, value == chosen) for value, text in options]
+    return render.chip_links(label, key, chips, st.query_params.to_dict()), chosen
 
 
 UNIT_KEY = "unit"
@@ -552,56 +561,59 @@ def show(blocks: list, lang: str, texts: dict[int, str] | None = None) -> None:
             html("".join(run))
             run.clear()
 
-    for b in blocks:
-        if isinstance(b, lay.Heading) and b.level == 1:
-            st.title(b.text)
-            continue
-        piece = block_html.text(b, lang) if texts is None else texts.get(id(b))
-        if piece is not None:
-            run.append(piece)
-            continue
-        flush()
-        if isinstance(b, lay.Chart):
-            chart(b.item, lang, b.page)
-        elif isinstance(b, lay.Map):
-            if b.kind == "unit":
-                unit_locator(lang, b.unit_id)
-            else:
-                map_view(lang, b.kind, zoom=b.zoom, centre=b.centre)
-        elif isinstance(b, lay.Expander):
-            with st.expander(b.title):
-                show(b.blocks, lang, texts)
-        elif isinstance(b, lay.Columns) and all(isinstance(c, lay.Chart) for col in b.columns for c in col):
-            # Charts side by side: one element, its columns laid out by CSS (stacked on a phone).
-            html('<div class="ls-cols">' + "".join(
-                f'<div class="ls-w{int(w)}">' + "".join(_chart_html(c.item, lang, c.page) for c in col) + "</div>"
-                for w, col in zip(b.weights, b.columns)) + "</div>")
-        elif isinstance(b, lay.Columns):
-            for column, inner in zip(st.columns(b.weights, gap=b.gap), b.columns):
-                with column:
-                    show(inner, lang, texts)
-        elif isinstance(b, lay.Tabs):
-            # Only the open tab's content is drawn (a tab switch runs the page again): the Infrastructure
-            # page's five tabs drawn at once were the heaviest first view a phone had to render.
-            labels = [t for t, _b in b.tabs]
-            for tab, (_label, inner) in zip(st.tabs(labels, key=tabs_key(labels), on_change="rerun"), b.tabs):
-                if tab.open:
-                    with tab:
+    def draw(blocks: list) -> None:
+        for b in blocks:
+            if isinstance(b, lay.Heading) and b.level == 1:
+                st.title(b.text)
+                continue
+            piece = block_html.text(b, lang) if texts is None else texts.get(id(b))
+            if piece is not None:
+                run.append(piece)
+                continue
+            if isinstance(b, lay.Choice):
+                # The chips (plain links) and the chosen sections, in the same element when they are text.
+                chips, only = url_choice(b.key, b.options, b.label, b.everything)
+                run.append(chips)
+                draw([inner for value, blocks in b.sections if only in (None, value) for inner in blocks])
+                continue
+            flush()
+            if isinstance(b, lay.Chart):
+                chart(b.item, lang, b.page)
+            elif isinstance(b, lay.Map):
+                if b.kind == "unit":
+                    unit_locator(lang, b.unit_id)
+                else:
+                    map_view(lang, b.kind, zoom=b.zoom, centre=b.centre)
+            elif isinstance(b, lay.Expander):
+                with st.expander(b.title):
+                    show(b.blocks, lang, texts)
+            elif isinstance(b, lay.Columns) and all(isinstance(c, lay.Chart) for col in b.columns for c in col):
+                # Charts side by side: one element, its columns laid out by CSS (stacked on a phone).
+                html('<div class="ls-cols">' + "".join(
+                    f'<div class="ls-w{int(w)}">' + "".join(_chart_html(c.item, lang, c.page) for c in col) + "</div>"
+                    for w, col in zip(b.weights, b.columns)) + "</div>")
+            elif isinstance(b, lay.Columns):
+                for column, inner in zip(st.columns(b.weights, gap=b.gap), b.columns):
+                    with column:
                         show(inner, lang, texts)
-        elif isinstance(b, lay.Choice):
-            names = dict(b.options)
-            only = url_choice(b.key, list(names), b.label, names.__getitem__)
-            for value, inner in b.sections:
-                if only in (None, value):
-                    show(inner, lang, texts)
-        elif isinstance(b, lay.PageLinks):
-            page_links(lang, skip=b.skip)
-        elif isinstance(b, lay.DataDownload):
-            data_download(lang)
-        elif isinstance(b, lay.Twin):
-            edition_links(lang, b.slug, pdf=b.slug in lay.PAGES)
-        else:
-            raise TypeError(f"no way to show {type(b).__name__}")
+            elif isinstance(b, lay.Tabs):
+                # Only the open tab's content is drawn (a tab switch runs the page again): the Infrastructure
+                # page's five tabs drawn at once were the heaviest first view a phone had to render.
+                labels = [t for t, _b in b.tabs]
+                for tab, (_label, inner) in zip(st.tabs(labels, key=tabs_key(labels), on_change="rerun"), b.tabs):
+                    if tab.open:
+                        with tab:
+                            show(inner, lang, texts)
+            elif isinstance(b, lay.PageLinks):
+                page_links(lang, skip=b.skip)
+            elif isinstance(b, lay.DataDownload):
+                data_download(lang)
+            elif isinstance(b, lay.Twin):
+                edition_links(lang, b.slug, pdf=b.slug in lay.PAGES)
+            else:
+                raise TypeError(f"no way to show {type(b).__name__}")
+
+    draw(blocks)
     flush()
 
 

@@ -62,3 +62,33 @@ def html_headings(at, level: int) -> list[str]:
     from html import unescape
 
     return [unescape(m) for e in at.get("html") for m in re.findall(rf"<h{level}>(.*?)</h{level}>", e.proto.body)]
+
+
+def chips(at, param: str) -> list[dict]:
+    """The chips (``render.chip_links``) of ``?param=`` that an AppTest page drew, in order: each one's text,
+    whether it is chosen, the value it sets ("" drops the parameter) and its address (as a dict)."""
+    import re
+    from html import unescape
+    from urllib.parse import parse_qsl
+
+    out = []
+    for e in at.get("html"):
+        for href, sets, current, text in re.findall(
+                r'<a class="ls-chip" href="\?([^"]*)" data-ls-set="([^"]*)"( aria-current="true")?>([^<]*)</a>',
+                e.proto.body):
+            name, _eq, value = unescape(sets).partition("=")
+            if name == param:
+                out.append({"text": unescape(text), "on": bool(current), "value": value,
+                            "query": dict(parse_qsl(unescape(href)))})
+    return out
+
+
+def follow_chip(at, param: str, text: str):
+    """What following a chip does in the browser (static/js/soft-links.js): the address as it is, with the
+    chip's value set (or the parameter dropped); the page runs again."""
+    chip = next(c for c in chips(at, param) if c["text"] == text)
+    if chip["value"]:
+        at.query_params[param] = chip["value"]
+    else:
+        del at.query_params[param]
+    return at.run()

@@ -9,11 +9,13 @@ from __future__ import annotations
 import base64
 import re
 from html import unescape
+from urllib.parse import parse_qsl
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import data, i18n, maps, static_map, widgets
+from tests.conftest import chips
 
 APP = str(data.ROOT / "app.py")
 # page -> (map key, the static map's kind, extra query)
@@ -39,6 +41,31 @@ def _open(page: str, lang: str, **query: str) -> AppTest:
     return at
 
 
+EXPLORE_LINK = re.compile(r'<div class="ls-mapbar"><a class="ls-explore" href="([^"]*)" data-ls-map="(\w+)" '
+                          r'data-ls-set="map=interactive">([^<]*)</a></div>')
+
+
+def explore_link(at: AppTest) -> dict:
+    """The "Explore the map" link the page sends: its address (unescaped), map key and text."""
+    links = [m for e in at.get("html") if (m := EXPLORE_LINK.fullmatch(e.proto.body))]
+    assert len(links) <= 1
+    if not links:
+        return {}
+    href, key, text = links[0].groups()
+    return {"href": unescape(href), "key": key, "text": unescape(text)}
+
+
+def explore(at: AppTest) -> AppTest:
+    """What following the link does: the same page with its address."""
+    href = explore_link(at)["href"]
+    assert href.startswith("?")
+    for name in list(at.query_params):
+        del at.query_params[name]
+    for name, value in parse_qsl(href[1:]):
+        at.query_params[name] = value
+    return at.run()
+
+
 def decks(at: AppTest) -> list:
     return at.get("deck_gl_json_chart")
 
@@ -58,18 +85,21 @@ def test_a_map_page_sends_the_picture_and_no_deck_map_until_asked(page, lang):
     at = _open(page, lang)
     assert decks(at) == []
     shown = picture(at)
-    assert shown["kind"] == kind and f'data-ls-explore="mapexplore_{key}"' in shown["marks"]
+    assert shown["kind"] == kind and f'data-ls-explore="{key}"' in shown["marks"]
     assert f'lang="{lang}"' in shown["svg"] and shown["alt"].startswith(TITLES[key, lang])
     assert "map" not in at.query_params
-    button = at.button(key=f"mapexplore_{key}")
-    assert button.label == EXPLORE[lang]
+    link = explore_link(at)
+    assert link["key"] == key and link["text"] == EXPLORE[lang]
+    assert dict(parse_qsl(link["href"][1:])) == {**dict(at.query_params), "map": "interactive"}
+    assert not [b for b in at.button if b.key and b.key.startswith("map")]  # no widget on the first view
 
-    button.click().run()
+    explore(at)
     assert not at.exception
     assert len(decks(at)) == 1
     assert at.query_params["map"] == "interactive"
     assert 'aria-hidden="true"' in picture(at)["marks"]  # the deck map carries the description now
     assert at.button(key=f"mappicture_{key}").label == i18n.gettext_for(lang)("Show the map as a picture")
+    assert explore_link(at) == {}
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -84,7 +114,7 @@ def test_map_interactive_in_the_url_opens_the_deck_map_directly(page, lang):
 
 def test_the_visitors_choice_is_kept_for_the_session_and_written_to_the_url():
     at = _open("pages/urban-system.py", "en")
-    at.button(key="mapexplore_urban").click().run()
+    explore(at)
     at.switch_page("pages/tourism.py").run()
     del at.query_params["map"]  # the app's navigation drops it
     at.switch_page("pages/urban-system.py").run()
@@ -98,6 +128,7 @@ def test_the_visitors_choice_is_kept_for_the_session_and_written_to_the_url():
     at.button(key="mappicture_urban").click().run()
     assert decks(at) == [] and "map" not in at.query_params
     assert "data-ls-explore" not in picture(at)["marks"]  # chosen: wide screens don't load it by themselves
+    assert explore_link(at)["key"] == "urban"  # and the link is there to ask again
 
 
 @pytest.mark.parametrize("bad", ["<script>", "static", "INTERACTIVE", ""])
@@ -117,9 +148,15 @@ def test_the_item_card_and_layers_from_the_url_work_with_the_picture(lang, title
     assert len(card) == 1 and title in card[0] and hint in card[0]
     pkg = data.package()
     assert picture(at)["svg"] == static_map.map_svg(pkg, lang, "urban", layers=("gates", "ports"))
-    assert at.pills[0].value == ["gates", "ports"]
-    at.pills[0].set_value(["urban"]).run()
+    assert [c["value"] for c in chips(at, "layers") if c["on"]] == ["ports", "gates"]  # what switching it off leaves
+    assert dict(parse_qsl(explore_link(at)["href"][1:])) == {"lang": lang, "item": "gate_chi_ma",
+                                                             "layers": "gates,ports", "map": "interactive"}
+    urban = next(c for c in chips(at, "layers") if c["value"] == "urban,gates,ports")
+    assert urban["query"] == {"lang": lang, "item": "gate_chi_ma", "layers": "urban,gates,ports"}
+    at.query_params["layers"] = "urban"
+    at.run()
     assert picture(at)["svg"] == static_map.map_svg(pkg, lang, "urban", layers=("urban",))
+    assert dict(parse_qsl(explore_link(at)["href"][1:]))["layers"] == "urban"  # the link follows the layers
     summary = f'<details class="ls-expander"><summary>{i18n.gettext_for(lang)("Every point on the map, as a table")}'
     table = next(e.proto.body for e in at.get("html") if summary in e.proto.body)
     assert table.count("<tr>") == 1 + len(maps.layer_points(pkg, lang)["urban"])  # the header, the urban areas
@@ -136,12 +173,12 @@ def test_the_kiosk_shows_the_deck_map_at_once_without_the_button():
 def test_the_picture_alt_text_is_escaped_and_marks_are_ours():
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 400" width="360" height="400" role="img">'
            '<title id="t">A &lt;b&gt; &amp; &quot;c&quot;</title><desc id="d">x"y</desc></svg>')
-    markup = widgets._picture_markup(svg, "urban", interactive=False, auto=True, button="mapexplore_urban")
+    markup = widgets._picture_markup(svg, "urban", interactive=False, auto=True, key="urban")
     match = PICTURE_BLOCK.fullmatch(markup)
-    assert match and unescape(match.group(4)) == 'A <b> & "c" x"y'
+    assert match and unescape(match.group(4)) == 'A <b> & "c" x"y' and 'data-ls-explore="urban"' in markup
     assert "<b>" not in markup and 'x"y' not in markup
-    assert widgets._picture_markup(svg, "urban", False, auto=False, button="b").count("data-ls-explore") == 0
-    assert 'aria-hidden="true"' in widgets._picture_markup(svg, "urban", True, auto=True, button="b")
+    assert widgets._picture_markup(svg, "urban", False, auto=False, key="b").count("data-ls-explore") == 0
+    assert 'aria-hidden="true"' in widgets._picture_markup(svg, "urban", True, auto=True, key="b")
 
 
 def test_the_map_script_survives_streamlits_sanitiser_and_holds_nothing_from_outside():

@@ -9,7 +9,7 @@ import pytest
 from babel.messages.pofile import read_po
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import html_headings
+from tests.conftest import chips, follow_chip, html_headings
 
 from components import block_html, content, data, i18n, layouts, site, widgets
 
@@ -222,9 +222,18 @@ def test_a_domain_filter_is_kept_in_the_url():
     at.run()
     at.switch_page("pages/targets.py").run()
     assert html_headings(at, 3) == ["Environment"]
-    at.pills[0].set_value("society").run()
+    shown = chips(at, "domain")
+    assert [(c["text"], c["on"]) for c in shown] == [("Every domain", False), ("Economy", False),
+                                                     ("Infrastructure", False), ("Society", False),
+                                                     ("Environment", True)]
+    assert shown[3]["query"] == {"lang": "en", "domain": "society"} and shown[0]["query"] == {"lang": "en"}
+    assert not at.get("button_group")  # plain links, no widget
+    follow_chip(at, "domain", "Society")
     assert html_headings(at, 3) == ["Society"]
     assert at.query_params["domain"] == "society"
+    follow_chip(at, "domain", "Every domain")
+    assert html_headings(at, 3) == ["Economy", "Infrastructure", "Society", "Environment"]
+    assert "domain" not in at.query_params and chips(at, "domain")[0]["on"]
 
 
 @pytest.mark.parametrize("bad", ["<script>", "economy'--", ""])
@@ -236,6 +245,7 @@ def test_an_unknown_domain_shows_every_domain(bad):
     at.switch_page("pages/targets.py").run()
     assert not at.exception
     assert html_headings(at, 3) == ["Economy", "Infrastructure", "Society", "Environment"]
+    assert "domain" not in at.query_params  # dropped from the address
 
 
 def test_map_layers_and_selection_are_kept_in_the_url():
@@ -246,11 +256,16 @@ def test_map_layers_and_selection_are_kept_in_the_url():
     at.run()
     at.switch_page("pages/urban-system.py").run()
     assert not at.exception
-    assert at.pills[0].value == ["gates", "tourism"]
+    gates, tourism = "Border gates, crossings and lanes (large: priority)", "Mẫu Sơn national tourist area"
+    assert [c["text"] for c in chips(at, "layers") if c["on"]] == [gates, tourism]
+    assert at.query_params["layers"] == "gates,tourism"  # the unknown name dropped from the address
     card = [e.proto.body for e in at.get("html") if '<section class="ls-card' in e.proto.body]
     assert len(card) == 1 and "Chi Ma" in card[0]
-    at.pills[0].set_value(["urban"]).run()
-    assert at.query_params["layers"] == "urban"
+    follow_chip(at, "layers", gates)  # switched off
+    assert at.query_params["layers"] == "tourism" and at.query_params["item"] == "gate_chi_ma"
+    follow_chip(at, "layers", tourism)
+    assert at.query_params["layers"] == "none"  # no layer at all
+    assert [c["on"] for c in chips(at, "layers")] == [False] * len(chips(at, "layers"))
 
 
 def _download_links(at) -> dict[str, str]:
@@ -295,7 +310,8 @@ def test_maps_offer_png_and_svg_downloads_named_like_chart_exports(page, kind):
     text = answer.body.decode("utf-8")
     assert text.startswith("<?xml") and "Decision 339/QĐ-UBND" in text
     # Another choice of layers: the links carry it, and the file shows it (its legend names only those).
-    at.pills[0].set_value(["tourism"]).run()
+    at.query_params["layers"] = "tourism"  # what the layer chips do
+    at.run()
     assert _download_links(at)["Map as SVG image"] == svg + "?layers=tourism"
     chosen = _answer(server.map_download, _map_request(svg, "layers=tourism")).body.decode("utf-8")
     assert "Mẫu Sơn national tourist area" in chosen and "Mẫu Sơn national tourist area" not in text

@@ -1,10 +1,10 @@
 /* Wide screens: load the interactive map by itself once the visitor is using the page.
  *
  * The map area first shows the static picture (components/widgets.py). Its wrapper carries
- * data-ls-explore (the key of the "Explore the map" button) while the map may load by itself. On a
- * screen at least 768 px wide, after a first wheel, touch, key or pointer action, the first
- * such wrapper that is (or comes) in view gets its button clicked: Streamlit then draws the deck.gl
- * map in the same box. Nothing happens on load alone (the deck.gl library is large and busy), on
+ * data-ls-explore (the map's key, which names its "Explore the map" link) while the map may load by
+ * itself. On a screen at least 768 px wide, after a first wheel, touch, key or pointer action, the
+ * first such wrapper that is (or comes) in view gets its link followed (static/js/soft-links.js keeps
+ * that within the running app): Streamlit then draws the deck.gl map in the same box. Nothing happens on load alone (the deck.gl library is large and busy), on
  * narrow screens (a visitor there asks with the button), or when the visitor asked to save data.
  *
  * Run by st.html on every page that has a map, possibly many times: the first run installs the
@@ -29,10 +29,11 @@
     if (!active || !allowed() || !wrapper.isConnected || wrapper.dataset.lsExploreSent) return;
     const key = wrapper.dataset.lsExplore;
     if (!/^[\w-]+$/.test(key)) return;
-    const button = [...document.querySelectorAll('.st-key-' + key + ' button')].find((b) => b.getClientRects().length);
-    if (!button || button.disabled) return;
+    const link = [...document.querySelectorAll('a.ls-explore[data-ls-map="' + key + '"]')]
+      .find((a) => a.getClientRects().length);
+    if (!link) return;
     wrapper.dataset.lsExploreSent = '1';  // one click per drawn picture
-    button.click();
+    link.click();
   };
 
   const seen = new IntersectionObserver((entries) => {

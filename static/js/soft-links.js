@@ -3,8 +3,9 @@
 // new tab or to copy, and a page search engines can follow. A plain click on one, or the sidebar's search
 // form, moves within the running app instead of loading it again: the new address goes into the history,
 // and Streamlit's own back/forward handling (its "popstate" listener) runs the page it names, as it does
-// for the browser's Back button. The language switch is two such links, and a choice list (the reader's
-// parts) a plain form. Anything else (a new tab, a download, the static edition, another site) is left to
+// for the browser's Back button. The language switch is two such links, the map's "Explore the map" one, a
+// row of choices (the map's layers, the targets' domains) more, and a choice list (the reader's parts) a
+// plain form. Anything else (a new tab, a download, the static edition, another site) is left to
 // the browser; without this script every link still works, as a full load.
 (() => {
   const script = document.currentScript;
@@ -42,11 +43,15 @@
     const url = appUrl(link.href);
     if (!url) return;
     event.preventDefault();
-    // The language switch: this address as it is now (a layer or a filter chosen since the page was drawn),
-    // in the other language.
-    if (link.closest('.ls-lang') && link.hreflang) {
+    // The language switch, and a link that sets one parameter (data-ls-set="map=interactive"; "domain=" drops
+    // it): this address as it is now (a point chosen on the map since the link was drawn), in the other
+    // language or with that value.
+    const set = /^(\w+)=(.*)$/.exec(link.dataset.lsSet || '');
+    if ((link.closest('.ls-lang') && link.hreflang) || set) {
       const here = new URL(window.location.href);
-      here.searchParams.set('lang', link.hreflang);
+      if (!set) here.searchParams.set('lang', link.hreflang);
+      else if (set[2]) here.searchParams.set(set[1], set[2]);
+      else here.searchParams.delete(set[1]);
       go(here);
       return;
     }

@@ -1,11 +1,13 @@
 """Maps that don't freeze phones (issue #15), in Chromium: the picture first, the deck.gl map later.
 
 At 390 px a map page loads no deck.gl code and shows the picture inside the screen's width; the
-visitor's "Explore the map" brings the interactive map into the same box. At 1280 px the map loads
+visitor's "Explore the map" link brings the interactive map into the same box, without loading the app again. At 1280 px the map loads
 by itself once the visitor scrolls, and the box keeps its height from picture to map.
 """
 
 from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -44,11 +46,17 @@ def test_a_phone_gets_the_picture_and_no_deck_code_until_it_asks(server, browser
         page.screenshot(path=str(artifacts / "screenshots" / f"map-picture-{key}-390.png"))
 
         height = page.evaluate(BOX_HEIGHT)
-        page.locator(f".st-key-mapexplore_{key} button").tap()
+        page.evaluate("window.__lsSamePage = true")
+        link = page.locator(f'a.ls-explore[data-ls-map="{key}"]')
+        assert link.evaluate("a => getComputedStyle(a).backgroundColor") == "rgb(11, 110, 79)"  # drawn as a button
+        link.tap()
         page.locator(f"{DECK} canvas").first.wait_for(state="attached", timeout=60_000)
         assert chunks, "the deck.gl code loads once asked"
         assert page.evaluate(BOX_HEIGHT) == height
-        assert "map=interactive" in page.url
+        query = dict(parse_qsl(urlsplit(page.url).query))
+        assert query == {**dict(parse_qsl(path.split("?")[1])), "map": "interactive"}
+        assert page.evaluate("window.__lsSamePage === true"), "the link is followed within the running app"
+        assert page.locator(f".st-key-mappicture_{key} button").is_visible()
     finally:
         context.close()
 
