@@ -581,17 +581,19 @@ def document_rows(pkg: Package, lang: str) -> list[dict]:
 
 
 @_shared
-def note_kind_counts(pkg: Package, lang: str) -> list[tuple[str, int]]:
-    _ = i18n.gettext_for(lang)
+def note_kinds(pkg: Package, lang: str) -> list[tuple[str, str, int]]:
+    """``(kind, name, count)`` of each kind of data note the package has, in :data:`NOTE_KINDS`' order."""
     counts = pkg["data_notes"]["kind"].value_counts()
-    return [(i18n.translate(NOTE_KINDS[k], lang), int(counts[k])) for k in NOTE_KINDS if k in counts]
+    return [(k, i18n.translate(NOTE_KINDS[k], lang), int(counts[k])) for k in NOTE_KINDS if k in counts]
 
 
 @_shared
-def notes_register(pkg: Package, lang: str) -> list[dict]:
+def notes_register(pkg: Package, lang: str, kind: str | None = None) -> list[dict]:
+    """The data notes (of one ``kind``, or all), each with its citation."""
     _ = i18n.gettext_for(lang)
     out = []
-    for r in records(pkg["data_notes"]):
+    frame = pkg["data_notes"]
+    for r in records(frame if kind is None else frame[frame["kind"] == kind]):
         out.append({"title": i18n.translate(NOTE_KINDS[r["kind"]], lang),
                     "text": r[i18n.col("note", lang)] + " " + _("How the data handles it: {handling}").format(
                         handling=r[i18n.col("handling", lang)]),

@@ -63,12 +63,13 @@ UNIT_DESCRIPTION = N_("What the adjusted Lạng Sơn provincial plan (Decision 3
                       "sites the decision places there, each with its source.")
 ITEM_TITLE = N_("{name} on the map")
 DOMAIN_TITLE = N_("Targets to 2030: {domain}")
+NOTES_TITLE = N_("Data notes: {kind}")
 NOSCRIPT = N_("This interactive page needs JavaScript. The same content, fast and printable, is in the "
               "static edition:")
 
 # The query parameters that select something a preview should name; nothing else is kept.
 SELECTORS = {"commune": ("unit",), "urban-system": ("item", "layers"), "border-gates": ("item", "layers"),
-             "targets": ("domain",), "plan": ("s", "p")}
+             "targets": ("domain",), "sources": ("notes",), "plan": ("s", "p")}
 PART_TITLE = N_("{part} · {title}")
 
 
@@ -111,7 +112,8 @@ def static_path(slug: str, lang: str, unit_code: str | None = None, part: str | 
 
 def preview_key(slug: str, picked: dict[str, str] | None = None) -> str:
     """The preview image's name (without language): one per page, and one per commune or ward, per domain
-    of the targets, per point of the maps (the same on both map pages) and per part of the decision."""
+    of the targets, per kind of data note, per point of the maps (the same on both map pages) and per part of
+    the decision."""
     picked = picked or {}
     if slug == "commune" and picked.get("unit"):
         return f"commune-{picked['unit']}"
@@ -121,6 +123,8 @@ def preview_key(slug: str, picked: dict[str, str] | None = None) -> str:
         return f"targets-{picked['domain']}"
     if slug == "plan" and picked.get("s"):
         return f"plan-{picked['s'].lower()}"
+    if slug == "sources" and picked.get("notes"):
+        return f"notes-{picked['notes']}"
     return slug or "home"
 
 
@@ -164,7 +168,7 @@ def _description(pkg: Package, slug: str, lang: str) -> str:
 def page_meta(pkg: Package, slug: str, lang: str, query: dict[str, str] | None = None) -> Meta:
     """The head of one page in one language; ``query`` is the request's (untrusted) query. The language is
     read as the app reads it (:func:`components.params.lang`), so the first HTML and the app agree."""
-    from components import reader, render
+    from components import layouts, reader, render
 
     lang = params.lang(lang) or i18n.DEFAULT_LANG
     slug = slug if known_slug(slug) else ""
@@ -186,6 +190,12 @@ def page_meta(pkg: Package, slug: str, lang: str, query: dict[str, str] | None =
         title, description = _(ITEM_TITLE).format(name=lines[0]), " · ".join(lines[1:]) or description
     elif "domain" in picked:
         title = _(DOMAIN_TITLE).format(domain=i18n.translate(dict(content.DOMAINS)[picked["domain"]], lang))
+    elif "notes" in picked:
+        kinds = {kind: name for kind, name, _count in content.note_kinds(pkg, lang)}
+        if picked["notes"] in kinds:
+            title = _(NOTES_TITLE).format(kind=kinds[picked["notes"]])
+        elif picked["notes"] == layouts.EVERY_SECTION:
+            title = _("All {count} data notes").format(count=i18n.format_number(len(pkg["data_notes"]), lang))
     elif "s" in picked:
         part = picked["s"]
         title = _(PART_TITLE).format(part=reader.part_short(part, lang), title=page_title)

@@ -116,13 +116,23 @@ class Tabs:
 
 @dataclass(frozen=True)
 class Choice:
-    """A filter kept in ``?key=`` in the app; each option's blocks (all of them on the static edition)."""
+    """A filter kept in ``?key=`` in the app; each option's blocks (all of them on the static edition). With no
+    choice the app shows every section, or none when ``closed`` (a long register: the chips say what is in it)."""
 
     key: str
     label: str
     options: list  # (value, label)
     sections: list  # (value, blocks)
-    everything: str = ""  # the app's choice of every section
+    everything: str = ""  # the app's choice of every section (``?key=all`` when closed)
+    closed: bool = False
+
+    def shown(self, chosen: str | None) -> list:
+        """The blocks of the sections the app shows for ``chosen`` (a checked value, or None)."""
+        return [block for value, blocks in self.sections
+                if chosen in (value, EVERY_SECTION) or (chosen is None and not self.closed) for block in blocks]
+
+
+EVERY_SECTION = "all"  # ``?notes=all``: every section of a closed choice
 
 
 @dataclass(frozen=True)
@@ -424,7 +434,7 @@ def agriculture(pkg: Package, lang: str) -> list:
 
 def sources_page(pkg: Package, lang: str) -> list:
     _ = i18n.gettext_for(lang)
-    counts = content.note_kind_counts(pkg, lang)
+    kinds = [(kind, f"{name} ({i18n.format_number(count, lang)})") for kind, name, count in content.note_kinds(pkg, lang)]
     return [
         Heading(_("Sources and data"), 1),
         Twin("sources"),
@@ -452,9 +462,11 @@ def sources_page(pkg: Package, lang: str) -> list:
               (_("Defence and security"), [Rows("item_list", content.statement_items(pkg, lang, ("defence_security",)))]),
               (_("Implementation"), [Rows("item_list", content.statement_items(pkg, lang, ("implementation",)))])]),
         Heading(_("Data notes")),
-        Markdown(" · ".join(f"{label}: **{count}**" for label, count in counts)),
-        Expander(_("All {count} data notes").format(count=len(pkg["data_notes"])),
-                 [Rows("item_list", content.notes_register(pkg, lang))]),
+        Choice("notes", _("Data notes by kind"), kinds,
+               [(kind, [Heading(label, 3), Rows("item_list", content.notes_register(pkg, lang, kind))])
+                for kind, label in kinds],
+               _("All {count} data notes").format(count=i18n.format_number(len(pkg["data_notes"]), lang)),
+               closed=True),
         Heading(_("What changed between plan versions")),
         Rows("version_table", content.version_rows(pkg, lang)),
         Heading(_("Accessibility")),

@@ -44,7 +44,7 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "": (), "targets": ("domain",), "breakthroughs": (), "border-gates": ("item", "layers", "map"), "tourism": (),
     "urban-system": ("item", "layers", "map"), "infrastructure": (), "commune": ("unit", "find", "map"),
     "search": ("q",),
-    "sources": (), "highlights": (), "agriculture": (), "plan": ("s", "p"),
+    "sources": ("notes",), "highlights": (), "agriculture": (), "plan": ("s", "p"),
 }
 
 
@@ -62,6 +62,14 @@ def domain(raw: object) -> str | None:
 
     value = _text(raw)
     return value if value in dict(content.DOMAINS) else None
+
+
+def notes(raw: object) -> str | None:
+    """A kind of data note, or ``all``."""
+    from components import content, layouts
+
+    value = _text(raw)
+    return value if value in content.NOTE_KINDS or value == layouts.EVERY_SECTION else None
 
 
 def layers(raw: object) -> str | None:
@@ -141,7 +149,8 @@ def paragraph(raw: object) -> str | None:
 CHECKS: dict[str, Callable[[object], str | None]] = {
     LANG: lang, "kiosk": kiosk_flag, "idle": _kiosk_seconds("idle"), "countdown": _kiosk_seconds("countdown"),
     "slide": _kiosk_seconds("slide"), "slides": slides, "reset_lang": lang,
-    "domain": domain, "layers": layers, "item": item, "map": map_mode, "unit": unit, "q": query, "find": query,
+    "domain": domain, "notes": notes, "layers": layers, "item": item, "map": map_mode, "unit": unit, "q": query,
+    "find": query,
     "s": reader_part, "p": paragraph,
 }
 KIOSK = ("kiosk", "idle", "countdown", "slide", "slides", "reset_lang")

@@ -389,14 +389,18 @@ def share_and_cite(lang: str, slug: str = "") -> str:
         cls="ls-share")
 
 
-def url_choice(key: str, options: list[tuple[str, str]], label: str, everything: str) -> tuple[str, str | None]:
-    """A single choice kept in the URL (``?key=value``; an unknown value means no choice), drawn as plain links:
-    ``everything`` (no choice) and each ``(value, text)`` of ``options``. Returns the chip row's HTML and the
-    choice."""
-    names = dict(options)
-    chosen = _url_value(key, lambda raw: raw if raw in names else None, lambda value: value)
-    chips = [("", everything, chosen is None)] + [(value, text, value == chosen) for value, text in options]
-    return render.chip_links(label, key, chips, st.query_params.to_dict()), chosen
+def url_choice(choice) -> tuple[str, str | None]:
+    """A :class:`layouts.Choice` kept in the URL (``?key=value``; an unknown value means no choice), drawn as
+    plain links: each option, and "every section" (no choice; ``?key=all`` when the choice is closed). A chosen
+    chip undoes the choice. Returns the chip row's HTML and the choice."""
+    from components import layouts as lay
+
+    valid = set(dict(choice.options)) | ({lay.EVERY_SECTION} if choice.closed else set())
+    chosen = _url_value(choice.key, lambda raw: raw if raw in valid else None, lambda value: value)
+    every = (lay.EVERY_SECTION if choice.closed else None, choice.everything)
+    options = choice.options + [every] if choice.closed else [every] + choice.options
+    chips = [("" if value == chosen else value or "", text, value == chosen) for value, text in options]
+    return render.chip_links(choice.label, choice.key, chips, st.query_params.to_dict()), chosen
 
 
 UNIT_KEY = "unit"
@@ -572,9 +576,9 @@ def show(blocks: list, lang: str, texts: dict[int, str] | None = None) -> None:
                 continue
             if isinstance(b, lay.Choice):
                 # The chips (plain links) and the chosen sections, in the same element when they are text.
-                chips, only = url_choice(b.key, b.options, b.label, b.everything)
+                chips, chosen = url_choice(b)
                 run.append(chips)
-                draw([inner for value, blocks in b.sections if only in (None, value) for inner in blocks])
+                draw(b.shown(chosen))
                 continue
             flush()
             if isinstance(b, lay.Chart):

@@ -236,6 +236,36 @@ def test_a_domain_filter_is_kept_in_the_url():
     assert "domain" not in at.query_params and chips(at, "domain")[0]["on"]
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_data_notes_open_by_kind_and_all_at_once(lang):
+    """The register of data notes is long: the Sources page first shows only its kinds (with their counts) as
+    chips; a kind opens its notes, "all" every one, grouped by kind; a chosen chip closes them again."""
+    pkg = data.package()
+    kinds = content.note_kinds(pkg, lang)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/sources.py").run()
+    shown = chips(at, "notes")
+    assert [c["text"] for c in shown[:-1]] == [f"{name} ({count})" for _k, name, count in kinds]
+    assert shown[-1]["text"] == i18n.gettext_for(lang)("All {count} data notes").format(count=len(pkg["data_notes"]))
+    assert not any(c["on"] for c in shown) and html_headings(at, 3) == []  # closed: no note drawn
+    kind, name, count = kinds[1]
+    follow_chip(at, "notes", f"{name} ({count})")
+    assert at.query_params["notes"] == kind and html_headings(at, 3) == [f"{name} ({count})"]
+    body = next(e.proto.body for e in at.get("html") if f"<h3>{escape(name)}" in e.proto.body)
+    notes = body.split(f"<h3>{escape(name)} ({count})</h3>", 1)[1].split("</ul>", 1)[0]
+    assert notes.startswith('<ul class="ls-items">') and notes.count("<li>") == count
+    follow_chip(at, "notes", f"{name} ({count})")  # chosen: closes
+    assert "notes" not in at.query_params and html_headings(at, 3) == []
+    follow_chip(at, "notes", shown[-1]["text"])
+    assert at.query_params["notes"] == "all"
+    assert html_headings(at, 3) == [f"{n} ({c})" for _k, n, c in kinds]
+    at.query_params["notes"] = "typo<script>"
+    at.run()
+    assert not at.exception and "notes" not in at.query_params and html_headings(at, 3) == []
+
+
 @pytest.mark.parametrize("bad", ["<script>", "economy'--", ""])
 def test_an_unknown_domain_shows_every_domain(bad):
     at = AppTest.from_file(APP, default_timeout=60)
@@ -320,7 +350,7 @@ def test_maps_offer_png_and_svg_downloads_named_like_chart_exports(page, kind):
     assert _answer(server.map_download, _map_request("/maps/lang-son-map-unit-en.png")).status_code == 404
 
 
-@pytest.mark.parametrize("page", ["pages/overview.py", "pages/infrastructure.py", "pages/sources.py"])
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/infrastructure.py", "pages/tourism.py"])
 def test_runs_of_text_are_drawn_as_one_element(page):
     """Streamlit's rendering per element is what keeps a phone busy: a page's headings, captions, text and
     text-only collapsed sections come as HTML runs (components/block_html.py), not one widget each."""
@@ -333,7 +363,7 @@ def test_runs_of_text_are_drawn_as_one_element(page):
     assert any(len(re.findall(r'<h[23]>|<p class="ls-(?:caption|label)">', b)) >= 2 for b in runs)  # one element
     assert not [e.label for e in at.expander if not e.children], "an empty expander"
     layout = layouts.PAGES[{"pages/overview.py": "", "pages/infrastructure.py": "infrastructure",
-                            "pages/sources.py": "sources"}[page]](data.package(), "en")
+                            "pages/tourism.py": "tourism"}[page]](data.package(), "en")
     first_tabs = [b if not isinstance(b, layouts.Tabs) else layouts.Tabs(b.tabs[:1]) for b in layout]
     text_only = [b.title for b in layouts.walk(first_tabs) if isinstance(b, layouts.Expander) and block_html.is_text(b)]
     drawn = [e.label for e in at.expander]

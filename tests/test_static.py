@@ -52,9 +52,12 @@ def test_every_page_exists_in_both_languages(built, pkg, pages):
 
 
 def _app_html(slug: str, lang: str) -> list[str]:
-    """The HTML of every ``st.html`` block the app page draws."""
+    """The HTML of every ``st.html`` block the app page draws (every section of a closed choice open: the data
+    notes, all shown on the static page)."""
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = lang
+    if slug == "sources":
+        at.query_params["notes"] = layouts.EVERY_SECTION
     at.run()
     if slug:
         at.switch_page(SCRIPTS[slug]).run()
