@@ -103,13 +103,15 @@ def _without_sidebar(query: dict[str, str]) -> bool:
     return embed or params.kiosk_flag(query.get("kiosk")) is not None
 
 
-HEAD_SCRIPTS = ("backend-base.js", "no-icon-font.js", "soft-links.js")  # in static/js/, before Streamlit's bundle
+# in static/js/, before Streamlit's bundle
+HEAD_SCRIPTS = ("backend-base.js", "no-icon-font.js", "soft-links.js", "map-explore.js")
 
 
 @functools.cache
 def _head_scripts() -> str:
     """Our inline scripts (each kept in its own file): the server's address for Streamlit's frontend, no icon
-    font, and links between app pages that move within the running app (given the app's page paths)."""
+    font, links between app pages that move within the running app (given the app's page paths), and the
+    map pictures that load the interactive map on wide screens."""
     import json
 
     pages = escape(json.dumps([slug for _p, _t, slug in site.PAGES + site.HIDDEN_PAGES]), quote=True)

@@ -205,19 +205,6 @@ def deck(lang: str, layers: tuple[str, ...], basemap: bool, zoom: float, centre:
 MAP_MODE_KEY = "map"
 INTERACTIVE = "interactive"
 MAP_CHOICE_KEY = "_map_choice"  # session: {map key: True (interactive) or False (the picture, chosen)}
-STATIC_DIR = data.ROOT / "static"
-
-
-@functools.cache
-def _asset(name: str) -> str:
-    """One of our own static files, read once per process."""
-    return (STATIC_DIR / name).read_text(encoding="utf-8")
-
-
-def _map_assets() -> None:
-    st.html(f"<style>{_asset('css/map.css')}</style>")
-    st.html(f"<script>{_asset('js/map-explore.js')}</script>", unsafe_allow_javascript=True)
-
 
 @guard.callback
 def _choose_map(key: str, interactive: bool) -> None:
@@ -290,7 +277,6 @@ def map_view(lang: str, key: str, zoom: float = 8.1, centre: tuple[float, float]
     (``"urban"`` or ``"gates"``), which names its default layers (``maps.DEFAULT_LAYERS``)."""
     _ = i18n.gettext_for(lang)
     pkg = data.package()
-    _map_assets()
     layers = _url_layers(key, _("Layers"), lang)
     interactive = map_is_interactive(key)
     points = maps.layer_points(pkg, lang)
@@ -452,7 +438,6 @@ def _unit_matches(pkg, lang: str, typed: str, found: list[str]) -> str:
 def unit_locator(lang: str, unit_id: str) -> None:
     """A small schematic map: every unit by zone, this one marked; the picture first, like the plan maps."""
     _ = i18n.gettext_for(lang)
-    _map_assets()
     interactive = map_is_interactive("unit")
     _map_bar("unit", interactive, lang)
     with st.container(key="mapbox_unit"):

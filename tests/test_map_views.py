@@ -181,10 +181,15 @@ def test_the_picture_alt_text_is_escaped_and_marks_are_ours():
     assert 'aria-hidden="true"' in widgets._picture_markup(svg, "urban", True, auto=True, key="b")
 
 
-def test_the_map_script_survives_streamlits_sanitiser_and_holds_nothing_from_outside():
-    """Streamlit's HTML sanitiser silently drops a script whose text has ``<`` before a letter, ``/`` or ``!``."""
-    script = widgets._asset("js/map-explore.js")
-    assert not re.search(r"<[\w/!]", script)
-    assert "__lsMapExplore" in script and "IntersectionObserver" in script
-    css = widgets._asset("css/map.css")
-    assert "</" not in css and "st-key-mapbox_" in css
+def test_the_map_script_and_styles_come_with_every_page_head_and_not_with_a_run():
+    """The map's script and styles are in the head of every app page (the pages change without a new load), so a
+    map page's run sends neither: two elements fewer to draw."""
+    from components import app_html, site
+
+    html = app_html.page_html("tourism", "vi", {}, "http://127.0.0.1:8501")
+    script = (data.ROOT / "static" / "js" / "map-explore.js").read_text(encoding="utf-8").strip()
+    assert script in html and "__lsMapExplore" in script and "IntersectionObserver" in script
+    assert "st-key-mapbox_" in site.app_css() and '<script>' + script in html
+    at = _open("pages/urban-system.py", "en")
+    sent = [e.proto.body for e in at.get("html")]
+    assert not [b for b in sent if "__lsMapExplore" in b or "st-key-mapbox_" in b and b.startswith("<style>/* The map")]

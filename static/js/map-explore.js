@@ -7,13 +7,12 @@
  * that within the running app): Streamlit then draws the deck.gl map in the same box. Nothing happens on load alone (the deck.gl library is large and busy), on
  * narrow screens (a visitor there asks with the button), or when the visitor asked to save data.
  *
- * Run by st.html on every page that has a map, possibly many times: the first run installs the
- * watchers, later runs only look again for wrappers. Nothing from the data or the URL is in here.
- * Streamlit's sanitiser drops a script whose text has a "less than" sign followed by a letter, a
- * slash or "!", so there is none in this file.
+ * In the head of every app page (components/app_html.py: HEAD_SCRIPTS), once: the app's pages change
+ * without a new load, so it watches for map pictures wherever they appear. Nothing from the data or the
+ * URL is in here.
  */
 (() => {
-  if (window.__lsMapExplore) { window.__lsMapExplore.scan(); return; }
+  if (window.__lsMapExplore) return;
 
   const WIDE = window.matchMedia('(min-width: 768px)');
   // A person scrolls with a wheel, a finger, a key or the scroll bar (a pointer); a bare scroll event
@@ -62,9 +61,11 @@
 
   // Streamlit redraws the page on every run (another page, new layers): look for new pictures then.
   let pending = 0;
-  new MutationObserver(() => {
+  const watch = () => new MutationObserver(() => {
     if (!pending) pending = window.setTimeout(() => { pending = 0; scan(); }, 200);
   }).observe(document.body, { childList: true, subtree: true });
+  if (document.body) watch();
+  else document.addEventListener('DOMContentLoaded', watch);
 
   window.__lsMapExplore = { scan };
   scan();
