@@ -434,7 +434,8 @@ def agriculture(pkg: Package, lang: str) -> list:
 
 def sources_page(pkg: Package, lang: str) -> list:
     _ = i18n.gettext_for(lang)
-    kinds = [(kind, f"{name} ({i18n.format_number(count, lang)})") for kind, name, count in content.note_kinds(pkg, lang)]
+    kinds = [(kind, f"{name} ({i18n.format_number(count, lang)})")
+             for kind, name, count in content.note_kinds(pkg, lang)]
     return [
         Heading(_("Sources and data"), 1),
         Twin("sources"),

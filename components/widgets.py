@@ -206,6 +206,7 @@ MAP_MODE_KEY = "map"
 INTERACTIVE = "interactive"
 MAP_CHOICE_KEY = "_map_choice"  # session: {map key: True (interactive) or False (the picture, chosen)}
 
+
 @guard.callback
 def _choose_map(key: str, interactive: bool) -> None:
     st.session_state.setdefault(MAP_CHOICE_KEY, {})[key] = interactive
@@ -538,8 +539,9 @@ def tabs_key(labels: list[str]) -> str:
 
 def show(blocks: list, lang: str, texts: dict[int, str] | None = None) -> None:
     """Draw a page described by :mod:`components.layouts` with Streamlit. Each run of text blocks after the page
-    title is drawn as one ``st.html`` element, written as the static edition writes it (``block_html``);
-    ``texts`` has that HTML already, by block (see :func:`page_layout`)."""
+    title is drawn as one ``st.html`` element, written as the static edition writes it (``block_html``), with a
+    choice's chips and chosen sections in it; ``texts`` has that HTML already, by block (see
+    :func:`page_layout`)."""
     from components import block_html
     from components import layouts as lay
 

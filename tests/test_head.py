@@ -83,7 +83,8 @@ def test_a_commune_link_names_the_commune(pkg, lang):
 
 def test_a_selection_names_what_it_selects_with_a_card_of_its_own(pkg):
     """Issue #15: every query that selects something (a point of the maps, a domain, a kind of data note, a part
-    or paragraph of the decision) has its own title, description and preview card, and the card is one the build writes."""
+    or paragraph of the decision) has its own title, description and preview card, and the card is one the
+    build writes."""
     cards = {m.image_path for m in previews.all_metas(pkg)}
     item_id, tooltip = next(iter(head._map_points(pkg, "en").items()))
     meta = head.page_meta(pkg, "urban-system", "en", {"item": item_id, "layers": "urban,gates"})
