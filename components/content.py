@@ -689,6 +689,18 @@ def unit_choices(pkg: Package) -> list[tuple[str, str]]:
     return sorted(out, key=lambda x: x[1])
 
 
+@_shared
+def _unit_names(pkg: Package) -> list[tuple[str, frozenset[str]]]:
+    """(code, every name of the unit folded), in the picker's order: what :func:`units_named` compares."""
+    out = []
+    for code, _label in unit_choices(pkg):
+        u = unit_by_code(pkg, code)
+        out.append((code, frozenset(" ".join(folding.fold(n).split()) for n in
+                                    (u["registry_name"], u["name_vi"],
+                                     *(v["variant"] for v in unit_variants(pkg, u["id"]))))))
+    return out
+
+
 def units_named(pkg: Package, text: str) -> list[str]:
     """The codes of the units a typed name names: the registry's name ("Xã Hữu Lũng"), the short name or any
     spelling the sources use, without regard to diacritics, case or spacing. The units named exactly that when
@@ -697,10 +709,7 @@ def units_named(pkg: Package, text: str) -> list[str]:
     if not wanted:
         return []
     exact, partial = [], []
-    for code, _label in unit_choices(pkg):
-        u = unit_by_code(pkg, code)
-        names = {" ".join(folding.fold(n).split()) for n in
-                 (u["registry_name"], u["name_vi"], *(v["variant"] for v in unit_variants(pkg, u["id"])))}
+    for code, names in _unit_names(pkg):
         if wanted in names:
             exact.append(code)
         elif any(wanted in n for n in names):

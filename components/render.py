@@ -366,26 +366,31 @@ def page_nav(links: list[tuple[str, str, bool]], label: str) -> str:
 
 def chip_links(label: str, param: str, chips: list[tuple[str, str, bool]], query: dict[str, str]) -> str:
     """A choice drawn as a row of plain links ("chips"), named by ``label``: ``(value, text, on)`` each, where
-    ``value`` is what ``?param=`` becomes when the chip is followed ("" drops it). Each link is this view
-    (``query``, the address's parameters) with that value; static/js/soft-links.js applies the same value to the
-    address as it is when followed. The chosen chips carry ``aria-current`` (and a tick, not only a colour)."""
-    def href(value: str) -> str:
-        rest = {k: v for k, v in query.items() if k != param}
-        return "?" + urlencode({**rest, param: value} if value else rest)
-
+    ``value`` is what ``?param=`` becomes when the chip is followed ("" drops it): each link is this view
+    (``query``, the address's parameters) with that value. The chosen chips carry ``aria-current`` (and a tick,
+    not only a colour)."""
     current = ' aria-current="true"'
-    items = "".join(f'<li><a class="ls-chip" href="{escape(href(value))}" data-ls-set="{escape(param)}='
-                    f'{escape(value)}"{current if on else ""}>{escape(text)}</a></li>' for value, text, on in chips)
+    items = "".join(f'<li><a class="ls-chip" {_setting(query, param, value)}{current if on else ""}>{escape(text)}'
+                    "</a></li>" for value, text, on in chips)
     return (f'<div class="ls-chips" role="group" aria-label="{escape(label)}"><p class="ls-chips-label" '
             f'aria-hidden="true">{escape(label)}</p><ul>{items}</ul></div>')
 
 
-def explore_link(href: str, text: str, key: str, sets: str) -> str:
-    """The map's "Explore the map" link, drawn as a button in a row as high as the button bar it gives way to.
-    ``key`` names the map (static/js/map-explore.js follows the link by itself on wide screens); ``sets`` is the
-    ``name=value`` the link adds to the address as it is when followed (static/js/soft-links.js)."""
-    return (f'<div class="ls-mapbar"><a class="ls-explore" href="{escape(href)}" data-ls-map="{escape(key)}" '
-            f'data-ls-set="{escape(sets)}">{escape(text)}</a></div>')
+def _setting(query: dict[str, str], param: str, value: str) -> str:
+    """The ``href`` and ``data-ls-set`` of a link that sets ``?param=value`` ("" drops it) on this view (``query``,
+    the address's parameters); static/js/soft-links.js applies the same value to the address as it is when the
+    link is followed."""
+    rest = {k: v for k, v in query.items() if k != param}
+    href = "?" + urlencode({**rest, param: value} if value else rest)
+    return f'href="{escape(href)}" data-ls-set="{escape(param)}={escape(value)}"'
+
+
+def explore_link(query: dict[str, str], param: str, value: str, text: str, key: str) -> str:
+    """The map's "Explore the map" link (this view with ``?param=value``), drawn as a button in a row as high as
+    the button bar it gives way to. ``key`` names the map (static/js/map-explore.js follows the link by itself
+    on wide screens)."""
+    return (f'<div class="ls-mapbar"><a class="ls-explore" {_setting(query, param, value)} '
+            f'data-ls-map="{escape(key)}">{escape(text)}</a></div>')
 
 
 def download_links(links: list[tuple[str, str]], label: str) -> str:

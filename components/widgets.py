@@ -236,8 +236,7 @@ def _map_bar(key: str, interactive: bool, lang: str, basemap_switch: bool = Fals
     if not interactive:
         # A plain link to this view with ``?map=interactive``: no widget to load on the first view, and an
         # address to share (static/js/soft-links.js follows it within the running app).
-        href = "?" + urlencode({**st.query_params.to_dict(), MAP_MODE_KEY: INTERACTIVE})
-        html(render.explore_link(href, _("Explore the map"), key, f"{MAP_MODE_KEY}={INTERACTIVE}"))
+        html(render.explore_link(st.query_params.to_dict(), MAP_MODE_KEY, INTERACTIVE, _("Explore the map"), key))
         return False
     basemap = False
     with st.container(horizontal=True, key=f"mapbar_{key}", vertical_alignment="center", gap="medium"):

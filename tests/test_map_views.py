@@ -41,8 +41,8 @@ def _open(page: str, lang: str, **query: str) -> AppTest:
     return at
 
 
-EXPLORE_LINK = re.compile(r'<div class="ls-mapbar"><a class="ls-explore" href="([^"]*)" data-ls-map="(\w+)" '
-                          r'data-ls-set="map=interactive">([^<]*)</a></div>')
+EXPLORE_LINK = re.compile(r'<div class="ls-mapbar"><a class="ls-explore" href="([^"]*)" data-ls-set="map=interactive" '
+                          r'data-ls-map="(\w+)">([^<]*)</a></div>')
 
 
 def explore_link(at: AppTest) -> dict:

@@ -4,8 +4,9 @@
  * data-ls-explore (the map's key, which names its "Explore the map" link) while the map may load by
  * itself. On a screen at least 768 px wide, after a first wheel, touch, key or pointer action, the
  * first such wrapper that is (or comes) in view gets its link followed (static/js/soft-links.js keeps
- * that within the running app): Streamlit then draws the deck.gl map in the same box. Nothing happens on load alone (the deck.gl library is large and busy), on
- * narrow screens (a visitor there asks with the button), or when the visitor asked to save data.
+ * that within the running app): Streamlit then draws the deck.gl map in the same box. Nothing happens
+ * on load alone (the deck.gl library is large and busy), on narrow screens (a visitor there asks with
+ * the link), or when the visitor asked to save data.
  *
  * In the head of every app page (components/app_html.py: HEAD_SCRIPTS), once: the app's pages change
  * without a new load, so it watches for map pictures wherever they appear. Nothing from the data or the
