@@ -4,7 +4,9 @@
  * data-ls-explore (the map's key, which names its "Explore the map" link) while the map may load by
  * itself. On a screen at least 768 px wide, after a first wheel, touch, key or pointer action, the
  * first such wrapper that is (or comes) in view gets its link followed (static/js/soft-links.js keeps
- * that within the running app): Streamlit then draws the deck.gl map in the same box. Nothing happens
+ * that within the running app): Streamlit then draws the deck.gl map in the same box. The visitor did
+ * not ask for a new page, so the address changes in place (data-ls-history="replace"): Back still leads
+ * to the page before, not to the picture, which would load the map again and trap it. Nothing happens
  * on load alone (the deck.gl library is large and busy), on narrow screens (a visitor there asks with
  * the link), or when the visitor asked to save data.
  *
@@ -33,7 +35,9 @@
       .find((a) => a.getClientRects().length);
     if (!link) return;
     wrapper.dataset.lsExploreSent = '1';  // one click per drawn picture
+    link.dataset.lsHistory = 'replace';
     link.click();
+    delete link.dataset.lsHistory;  // a later click of the visitor's own is a step of its own
   };
 
   const seen = new IntersectionObserver((entries) => {

@@ -19,13 +19,15 @@
     return pages.has(url.pathname.replace(/^\/+|\/+$/g, '')) ? url : null;
   };
 
-  const go = (url) => {
+  // replace: change the address in place, not a step of the history (a link followed by another script
+  // of ours, not by the visitor: static/js/map-explore.js).
+  const go = (url, replace) => {
     const here = window.location.pathname + window.location.search;
     if (url.pathname + url.search === here) {
       if (url.hash) window.location.hash = url.hash;
       return;
     }
-    window.history.pushState(null, '', url.pathname + url.search + url.hash);
+    window.history[replace ? 'replaceState' : 'pushState'](null, '', url.pathname + url.search + url.hash);
     window.dispatchEvent(new PopStateEvent('popstate'));
     // On a phone the sidebar covers the page: close it, as Streamlit's own page list does.
     const sidebar = document.querySelector('[data-testid="stSidebar"][aria-expanded="true"]');
@@ -52,10 +54,10 @@
       if (!set) here.searchParams.set('lang', link.hreflang);
       else if (set[2]) here.searchParams.set(set[1], set[2]);
       else here.searchParams.delete(set[1]);
-      go(here);
+      go(here, link.dataset.lsHistory === 'replace');
       return;
     }
-    go(url);
+    go(url, link.dataset.lsHistory === 'replace');
   });
 
   document.addEventListener('submit', (event) => {

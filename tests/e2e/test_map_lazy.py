@@ -73,11 +73,14 @@ def test_a_wide_screen_loads_the_deck_map_once_the_visitor_scrolls(server, brows
         assert chunks == [] and page.locator(DECK).count() == 0, "nothing loads before the visitor does anything"
         height = page.evaluate(BOX_HEIGHT)
         assert height == 620
+        steps = page.evaluate("history.length")
         page.mouse.move(700, 400)
         page.mouse.wheel(0, 500)
         page.locator(f"{DECK} canvas").first.wait_for(state="attached", timeout=60_000)
         assert chunks and "map=interactive" in page.url
         assert page.evaluate(BOX_HEIGHT) == height
+        # The visitor asked for no new page: Back must not lead to the picture, which would load the map again.
+        assert page.evaluate("history.length") == steps
         page.wait_for_timeout(1500)
         page.locator('[class*="st-key-mapbox_"]').screenshot(path=str(artifacts / "screenshots" / "map-deck-1280.png"))
     finally:
