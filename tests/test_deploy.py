@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 
 import pytest
 from websockets.exceptions import InvalidStatus
@@ -209,6 +210,7 @@ def test_a_visitor_stays_on_one_replica_for_pages_websocket_and_media(stack):
     port = str(stack.ports[int(session.replica[1:]) - 1])
     assert _served_by(stack, "/_stcore/stream") == port
     for path in ("/_stcore/health", "/media/not-here.png", "/_stcore/host-config"):
+        path += f"?probe={uuid.uuid4().hex}"  # its own log line: the visit asked for some of these, replica unknown
         status, headers, _ = _get(stack.url + path, {"Cookie": f"ls_replica={session.replica}"})
         assert _served_by(stack, path) == port, path
         if status == 200:
