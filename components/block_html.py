@@ -47,7 +47,8 @@ def text(b, lang: str, link: Callable[[str, str], str] | None = None) -> str | N
     if isinstance(b, layouts.Expander):
         return render.collapsed(b.title, "".join(text(i, lang, link) for i in b.blocks))
     if isinstance(b, layouts.Heading):
-        return f"<h{b.level}>{escape(b.text)}</h{b.level}>"
+        anchor = f' id="{escape(b.anchor)}"' if b.anchor else ""
+        return f"<h{b.level}{anchor}>{escape(b.text)}</h{b.level}>"
     if isinstance(b, layouts.Caption):
         return render.caption(b.text)
     if isinstance(b, layouts.Label):

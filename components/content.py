@@ -822,6 +822,47 @@ STATEMENT_PAGES = {"agriculture": "agriculture", "forestry": "agriculture", "rur
 SECTOR_TOPICS = {"health": ("health",), "education": ("education", "population_labour"),
                  "culture_sport": ("culture_sport",), "social_protection": ("social_security",),
                  "science_technology": ("science_technology",)}
+# The parts of a long page, shown one at a time in the app (``?sector=transport``; the first with no choice):
+# the parameter, and each part's value and title. The values are the same in both languages.
+PARTS = {
+    "infrastructure": ("sector", (("industry", N_("Industry")), ("transport", N_("Transport")),
+                                  ("utilities", N_("Other technical infrastructure")),
+                                  ("social", N_("Social infrastructure")),
+                                  ("environment", N_("Environment and resources")))),
+    "sources": ("topic", (("land", N_("Land allocation")), ("defence", N_("Defence and security")),
+                          ("implementation", N_("Implementation")))),
+}
+# Which rows each part shows: read by the pages (components/layouts.py) and by :func:`shown_in`.
+PART_FACTS = {"industry": ("industry",), "transport": ("transport",), "social": ("social",),
+              "environment": ("environment", "water", "resources")}
+TRANSPORT_SECTORS = ("road", "rail", "waterway", "transport_other")
+SOURCES_TOPICS = {"land": ("land",), "defence": ("defence_security",), "implementation": ("implementation",)}
+
+
+def shown_in(table: str, row: dict) -> dict[str, str]:
+    """The parameters that open the section of its page where a row of ``table`` is shown, when the app shows
+    it only there: a part of a long page (:data:`PARTS`), a data note's kind. Nothing for any other row."""
+    if table == "data_notes":
+        return {"notes": row["kind"]}
+    if table == "plan_statements":
+        topic = next((value for value, topics in SOURCES_TOPICS.items() if row["topic"] in topics), None)
+        if topic:
+            return {"topic": topic}
+        social = any(row["topic"] in topics for topics in SECTOR_TOPICS.values())
+        return {"sector": "social"} if social else {}
+    part = None
+    if table in ("industry", "environment"):
+        part = table
+    elif table == "facts":
+        part = next((value for value, topics in PART_FACTS.items() if row["topic"] in topics), None)
+    elif table == "infrastructure":
+        groups = {"transport": TRANSPORT_SECTORS,
+                  "utilities": [s for _h, sectors in UTILITY_GROUPS for s in sectors],
+                  "social": [s for _h, sectors in SOCIAL_GROUPS for s in sectors]}
+        part = next((value for value, sectors in groups.items() if row["sector"] in sectors), None)
+    return {"sector": part} if part else {}
+
+
 AGRICULTURE_TARGETS = ["grdp_share_agriculture_2030", "labour_share_agriculture_2030", "new_rural_communes_2030",
                        "forest_cover_2030", "rural_clean_water_2030", "commune_roads_surfaced_2030",
                        "village_roads_hardened_2030", "poverty_reduction_2026_2030"]

@@ -69,7 +69,8 @@ NOSCRIPT = N_("This interactive page needs JavaScript. The same content, fast an
 
 # The query parameters that select something a preview should name; nothing else is kept.
 SELECTORS = {"commune": ("unit",), "urban-system": ("item", "layers"), "border-gates": ("item", "layers"),
-             "targets": ("domain",), "sources": ("notes",), "plan": ("s", "p")}
+             "targets": ("domain",), "sources": ("notes", "topic"), "infrastructure": ("sector",),
+             "plan": ("s", "p")}
 PART_TITLE = N_("{part} · {title}")
 
 
@@ -125,6 +126,8 @@ def preview_key(slug: str, picked: dict[str, str] | None = None) -> str:
         return f"plan-{picked['s'].lower()}"
     if slug == "sources" and picked.get("notes"):
         return f"notes-{picked['notes']}"
+    if slug in content.PARTS and picked.get(content.PARTS[slug][0]):  # a part of a long page
+        return f"{slug}-{picked[content.PARTS[slug][0]]}"
     return slug or "home"
 
 
@@ -196,6 +199,9 @@ def page_meta(pkg: Package, slug: str, lang: str, query: dict[str, str] | None =
             title = _(NOTES_TITLE).format(kind=kinds[picked["notes"]])
         elif picked["notes"] == layouts.EVERY_SECTION:
             title = _("All {count} data notes").format(count=i18n.format_number(len(pkg["data_notes"]), lang))
+    elif slug in content.PARTS and content.PARTS[slug][0] in picked:
+        key, named = content.PARTS[slug]
+        title = _(PART_TITLE).format(part=_(dict(named)[picked[key]]), title=page_title)
     elif "s" in picked:
         part = picked["s"]
         title = _(PART_TITLE).format(part=reader.part_short(part, lang), title=page_title)
@@ -211,7 +217,11 @@ def page_meta(pkg: Package, slug: str, lang: str, query: dict[str, str] | None =
     def path_in(code: str) -> str:
         return f"/{slug}?" + urlencode({"lang": code, **picked})
 
-    twin = static_path(slug, lang, unit_code, picked.get("s")) + (f"#{picked['p']}" if "p" in picked else "")
+    twin = static_path(slug, lang, unit_code, picked.get("s"))
+    if "p" in picked:
+        twin += f"#{picked['p']}"
+    else:  # the static page shows every section of a choice, each with its id
+        twin += layouts.section_anchor(picked)
     return Meta(lang=lang, slug=slug, title=full_title, description=description, path=path_in(lang),
                 alternates={code: path_in(code) for code in i18n.LANGS}, static_path=twin,
                 image_path=PREVIEW_DIR + preview_name(preview_key(slug, picked), lang, *card),

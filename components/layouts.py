@@ -22,10 +22,12 @@ from components.data import Package
 
 @dataclass(frozen=True)
 class Heading:
-    """1: the page title, 2: a section header, 3: a sub-header."""
+    """1: the page title, 2: a section header, 3: a sub-header; ``anchor``: its ``id``, where a link may lead
+    (a choice's section: :func:`section_id`)."""
 
     text: str
     level: int = 2
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,14 +112,10 @@ class Columns:
 
 
 @dataclass(frozen=True)
-class Tabs:
-    tabs: list  # (label, blocks)
-
-
-@dataclass(frozen=True)
 class Choice:
     """A filter kept in ``?key=`` in the app; each option's blocks (all of them on the static edition). With no
-    choice the app shows every section, or none when ``closed`` (a long register: the chips say what is in it)."""
+    choice the app shows every section, or none when ``closed`` (a long register: the chips say what is in it),
+    or only the ``default`` one (a page's parts, one at a time: see :func:`parts`)."""
 
     key: str
     label: str
@@ -125,14 +123,45 @@ class Choice:
     sections: list  # (value, blocks)
     everything: str = ""  # the app's choice of every section (``?key=all`` when closed)
     closed: bool = False
+    default: str | None = None
 
     def shown(self, chosen: str | None) -> list:
         """The blocks of the sections the app shows for ``chosen`` (a checked value, or None)."""
+        if self.default is not None:
+            chosen = chosen or self.default
+            return [block for value, blocks in self.sections if value == chosen for block in blocks]
         return [block for value, blocks in self.sections
                 if chosen in (value, EVERY_SECTION) or (chosen is None and not self.closed) for block in blocks]
 
 
 EVERY_SECTION = "all"  # ``?notes=all``: every section of a closed choice
+
+# The parameters of the app's choices: the targets' domain, the kind of data note, a part of a long page.
+CHOICE_PARAMS = ("domain", "notes", *(key for key, _parts in content.PARTS.values()))
+
+
+def section_id(key: str, value: str) -> str:
+    """The ``id`` of the heading of a choice's section (``sector-transport``): the static edition shows every
+    section, the app the chosen ones."""
+    return f"{key}-{value}"
+
+
+def section_anchor(query: dict[str, str]) -> str:
+    """``#sector-transport``: where the static edition shows the section that ``query`` chooses in the app (none
+    for ``?notes=all``, or a query that chooses nothing)."""
+    chosen = [(k, v) for k, v in query.items() if k in CHOICE_PARAMS and v != EVERY_SECTION]
+    return "#" + section_id(*chosen[0]) if chosen else ""
+
+
+def parts(slug: str, label: str, sections: dict[str, list], lang: str) -> Choice:
+    """Page ``slug``'s parts (:data:`content.PARTS`) as a choice: the app shows one part at a time (the first
+    with no choice), the static edition and the PDF every part. Each part opens with its title as a heading,
+    its run-in labels made sub-headings."""
+    key, named = content.PARTS[slug]
+    options = [(value, i18n.translate(title, lang)) for value, title in named]
+    return Choice(key, label, options, [(value, [Heading(text, 2, section_id(key, value)),
+                                                 *demote_labels(sections[value])])
+                                        for value, text in options], default=named[0][0])
 
 
 @dataclass(frozen=True)
@@ -163,13 +192,13 @@ def walk(blocks: list):
         elif isinstance(b, Columns):
             for col in b.columns:
                 yield from walk(col)
-        elif isinstance(b, (Tabs, Choice)):
-            for _key, inner in (b.tabs if isinstance(b, Tabs) else b.sections):
+        elif isinstance(b, Choice):
+            for _key, inner in b.sections:
                 yield from walk(inner)
 
 
 def demote_labels(blocks: list) -> list:
-    """Labels inside a tab become sub-headings (a tab's label is the section's heading)."""
+    """Labels inside a part become sub-headings (the part's title is the section's heading)."""
     return [Heading(b.text, 3) if isinstance(b, Label) else b for b in blocks]
 
 
@@ -233,7 +262,7 @@ def targets(pkg: Package, lang: str) -> list:
         Heading(_("All targets by domain")),
         Choice("domain", _("Show the targets of"),
                [(domain, i18n.translate(label, lang)) for domain, label in content.DOMAINS],
-               [(domain, [Heading(i18n.translate(label, lang), 3),
+               [(domain, [Heading(i18n.translate(label, lang), 3, section_id("domain", domain)),
                           Rows("figure_table", content.targets_in(pkg, lang, domain))])
                 for domain, label in content.DOMAINS], _("Every domain")),
         Heading(_("What the 2026 adjustment changed")),
@@ -357,9 +386,9 @@ def infrastructure(pkg: Package, lang: str) -> list:
         Caption(_("Article 1, sections III.1.a, V–VII and IX of the decision. Details the decision leaves to its "
                   "annexes (Phụ lục) are not in the published text and are not shown.")),
         Twin("infrastructure"),
-        Tabs([
-            (_("Industry"), [
-                facts("industry"),
+        parts("infrastructure", _("Show the section on"), {
+            "industry": [
+                facts(*content.PART_FACTS["industry"]),
                 Label(_("Communes where industrial parks are focused")),
                 Rows("chips", content.industrial_park_communes(pkg),
                      {"label": _("Communes where industrial parks are focused")}),
@@ -369,23 +398,20 @@ def infrastructure(pkg: Package, lang: str) -> list:
                 Rows("item_list", content.industry_items(pkg, lang, "priority_sector")),
                 Label(_("Directions")),
                 Rows("item_list", content.industry_items(pkg, lang, "direction")),
-            ]),
-            (_("Transport"), [
-                facts("transport"),
-                Rows("item_list", content.infrastructure_items(pkg, lang, "road", "rail", "waterway",
-                                                               "transport_other")),
-            ]),
-            (_("Other technical infrastructure"),
-             grouped(content.UTILITY_GROUPS, lambda s: content.infrastructure_items(pkg, lang, *s))),
-            (_("Social infrastructure"),
-             [facts("social")] + [b for heading, sectors in content.SOCIAL_GROUPS for b in (
-                 Label(i18n.translate(heading, lang)),
-                 Rows("item_list", content.infrastructure_items(pkg, lang, *sectors)),
-                 *_sector_directions(pkg, lang, sectors))]),
-            (_("Environment and resources"),
-             [facts("environment", "water", "resources")]
-             + grouped(content.ENVIRONMENT_GROUPS, lambda k: content.environment_items(pkg, lang, k))),
-        ]),
+            ],
+            "transport": [
+                facts(*content.PART_FACTS["transport"]),
+                Rows("item_list", content.infrastructure_items(pkg, lang, *content.TRANSPORT_SECTORS)),
+            ],
+            "utilities": grouped(content.UTILITY_GROUPS, lambda s: content.infrastructure_items(pkg, lang, *s)),
+            "social": [facts(*content.PART_FACTS["social"])] + [
+                b for heading, sectors in content.SOCIAL_GROUPS for b in (
+                    Label(i18n.translate(heading, lang)),
+                    Rows("item_list", content.infrastructure_items(pkg, lang, *sectors)),
+                    *_sector_directions(pkg, lang, sectors))],
+            "environment": [facts(*content.PART_FACTS["environment"])]
+            + grouped(content.ENVIRONMENT_GROUPS, lambda k: content.environment_items(pkg, lang, k)),
+        }, lang),
         _notes(pkg, lang, _("Data notes on these sections"), "industry", "infrastructure", "environment", "facts"),
     ]
 
@@ -459,12 +485,13 @@ def sources_page(pkg: Package, lang: str) -> list:
         Markdown(_("What the decision says on land allocation and land zoning (Article 1, section VIII), defence and "
                    "security (V.6, III.2.h, X.6) and the solutions and resources to carry out the plan (X); each "
                    "statement in full in the plan reader.")),
-        Tabs([(_("Land allocation"), [Rows("item_list", content.statement_items(pkg, lang, ("land",)))]),
-              (_("Defence and security"), [Rows("item_list", content.statement_items(pkg, lang, ("defence_security",)))]),
-              (_("Implementation"), [Rows("item_list", content.statement_items(pkg, lang, ("implementation",)))])]),
+        parts("sources", _("Show what the decision says on"),
+              {value: [Rows("item_list", content.statement_items(pkg, lang, topics))]
+               for value, topics in content.SOURCES_TOPICS.items()}, lang),
         Heading(_("Data notes")),
         Choice("notes", _("Data notes by kind"), kinds,
-               [(kind, [Heading(label, 3), Rows("item_list", content.notes_register(pkg, lang, kind))])
+               [(kind, [Heading(label, 3, section_id("notes", kind)),
+                        Rows("item_list", content.notes_register(pkg, lang, kind))])
                 for kind, label in kinds],
                _("All {count} data notes").format(count=i18n.format_number(len(pkg["data_notes"]), lang)),
                closed=True),

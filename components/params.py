@@ -11,6 +11,8 @@ and :func:`page_address`. Pure apart from :func:`sanitise`, which rewrites ``st.
 ``kiosk``       ``1`` (also ``true``, ``yes``, ``on``), with ``idle``, ``countdown``, ``slide``
                 (seconds, in range), ``slides`` (known slide ids) and ``reset_lang``
 ``domain``      a target domain id (``/targets``)
+``notes``       a kind of data note, or ``all`` (``/sources``)
+``sector``      a part of ``/infrastructure`` (``transport``); ``topic`` one of ``/sources`` (``land``)
 ``layers``      known map layer keys, comma-separated, or ``none`` (maps)
 ``item``        a map point id: lower-case letters, digits and ``_``, at most 64, naming a point (maps)
 ``map``         ``interactive`` (a page's map drawn interactive rather than as a picture)
@@ -42,9 +44,9 @@ MAX_ADDRESS = 1_000  # characters of an address worth drawing as a QR code or of
 # What each page understands besides the language (url_path -> parameters).
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "": (), "targets": ("domain",), "breakthroughs": (), "border-gates": ("item", "layers", "map"), "tourism": (),
-    "urban-system": ("item", "layers", "map"), "infrastructure": (), "commune": ("unit", "find", "map"),
+    "urban-system": ("item", "layers", "map"), "infrastructure": ("sector",), "commune": ("unit", "find", "map"),
     "search": ("q",),
-    "sources": ("notes",), "highlights": (), "agriculture": (), "plan": ("s", "p"),
+    "sources": ("notes", "topic"), "highlights": (), "agriculture": (), "plan": ("s", "p"),
 }
 
 
@@ -70,6 +72,17 @@ def notes(raw: object) -> str | None:
 
     value = _text(raw)
     return value if value in content.NOTE_KINDS or value == layouts.EVERY_SECTION else None
+
+
+def _part(slug: str) -> Callable[[object], str | None]:
+    """A part of page ``slug`` (``components.content.PARTS``)."""
+    def check(raw: object) -> str | None:
+        from components import content
+
+        value = _text(raw)
+        return value if value in dict(content.PARTS[slug][1]) else None
+
+    return check
 
 
 def layers(raw: object) -> str | None:
@@ -149,7 +162,8 @@ def paragraph(raw: object) -> str | None:
 CHECKS: dict[str, Callable[[object], str | None]] = {
     LANG: lang, "kiosk": kiosk_flag, "idle": _kiosk_seconds("idle"), "countdown": _kiosk_seconds("countdown"),
     "slide": _kiosk_seconds("slide"), "slides": slides, "reset_lang": lang,
-    "domain": domain, "notes": notes, "layers": layers, "item": item, "map": map_mode, "unit": unit, "q": query,
+    "domain": domain, "notes": notes, "sector": _part("infrastructure"), "topic": _part("sources"), "layers": layers,
+    "item": item, "map": map_mode, "unit": unit, "q": query,
     "find": query,
     "s": reader_part, "p": paragraph,
 }

@@ -138,9 +138,6 @@ def _blocks(blocks: list, pkg: Package, lang: str, assets, folder: Path, counter
             out.append(f"#heading(level: 2)[{s(b.title)}]\n" + _blocks(b.blocks, pkg, lang, assets, folder, counter))
         elif isinstance(b, layouts.Columns):
             out.append("".join(_blocks(col, pkg, lang, assets, folder, counter) for col in b.columns))
-        elif isinstance(b, layouts.Tabs):
-            out.append("".join(f"#heading(level: 2)[{s(label)}]\n" + _blocks(inner, pkg, lang, assets, folder, counter)
-                               for label, inner in b.tabs))
         elif isinstance(b, layouts.Choice):
             out.append("".join(_blocks(inner, pkg, lang, assets, folder, counter) for _v, inner in b.sections))
     return "".join(out)

@@ -89,7 +89,8 @@ def page_card(pkg: Package, slug: str, lang: str, unit_code: str | None = None) 
 
 def all_metas(pkg: Package) -> list[head.Meta]:
     """A page head for every preview a head can name, in each language: each page, each commune or ward,
-    each domain of the targets, each kind of data note, each point of the maps and each part of the decision."""
+    each domain of the targets, each kind of data note, each part of a long page, each point of the maps and each
+    part of the decision."""
     from components import content, layouts, maps, reader
 
     slugs = [slug for _p, _t, slug in head.site.PAGES + head.site.HIDDEN_PAGES]
@@ -98,6 +99,7 @@ def all_metas(pkg: Package) -> list[head.Meta]:
                   + [("targets", {"domain": key}) for key, _name in content.DOMAINS]
                   + [("sources", {"notes": kind})
                      for kind in [k for k, _n, _c in content.note_kinds(pkg, "en")] + [layouts.EVERY_SECTION]]
+                  + [(slug, {key: value}) for slug, (key, named) in content.PARTS.items() for value, _t in named]
                   + [("urban-system", {"item": item}) for item in sorted(maps.point_ids(pkg))]
                   + [("plan", {"s": part}) for part in reader.PARTS])
     return [head.page_meta(pkg, slug, lang, query) for lang in i18n.LANGS for slug, query in selections]

@@ -148,6 +148,7 @@ def figure_refs(pkg: Package) -> dict[str, tuple[FigureRef, ...]]:
                 continue
             row_id = row.get("id") or row.get("unit_id") or ""
             query = (("unit", row["code"]),) if table == "admin_units" else ()
+            query += tuple(content.shown_in(table, row).items())  # the part of the page, the kind of data note
             shown_on = content.STATEMENT_PAGES[row["topic"]] if table == "plan_statements" else page
             ref = FigureRef(table, row_id, tuple((lang, _title(row, lang, row_id)) for lang in i18n.LANGS),
                             shown_on, query)

@@ -72,6 +72,7 @@ class Entry:
     unit_code: str | None = None
     prepared: dict = None  # lang -> ((text, folded text, original index of each folded char), ...)
     page: str | None = None  # where the row is shown, when it is not the table's page
+    query: tuple = ()  # the parameters that open the section of the page where it is shown ((key, value), …)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Result:
     spans: tuple[tuple[int, int], ...]  # matched spans in the snippet
     page: str
     unit_code: str | None
+    query: tuple = ()  # as Entry.query
 
 
 def _row_texts(row: dict, lang: str) -> list[str]:
@@ -123,7 +125,8 @@ def build_index(pkg: Package) -> tuple[Entry, ...]:
             prepared = {lang: tuple(_prepare(t) for t in texts[lang]) for lang in i18n.LANGS}
             page = content.STATEMENT_PAGES[row["topic"]] if table == "plan_statements" else None
             entries.append(Entry(table, row_id, titles, texts, folded, fold(titles["vi"] + " ¦ " + titles["en"]),
-                                 row.get("code") if table == "admin_units" else None, prepared, page))
+                                 row.get("code") if table == "admin_units" else None, prepared, page,
+                                 tuple(content.shown_in(table, row).items())))
     return tuple(entries)
 
 
@@ -221,5 +224,5 @@ def search(pkg: Package, query: object, lang: str, limit: int = 60) -> list[Resu
         snippet, spans = _snippet(best, marks)
         page, kind = PAGE_OF[e.table]
         results.append(Result(e.table, e.row_id, i18n.translate(kind, lang), e.title[lang], snippet, spans,
-                              e.page or page, e.unit_code))
+                              e.page or page, e.unit_code, e.query))
     return results

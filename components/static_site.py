@@ -144,8 +144,8 @@ def reader_links(pkg: Package):
         query = dict(query or {})
         if slug == "commune" and set(query) == {"unit"}:
             return site.static_path(lang, f"commune/{query['unit']}")
-        if has_twin(slug) and not query:
-            return site.static_path(lang, slug)
+        if has_twin(slug) and set(query) <= set(layouts.CHOICE_PARAMS) and len(query) <= 1:
+            return site.static_path(lang, slug) + layouts.section_anchor(query)  # every section is there
         return site.app_path(lang, slug, query)
 
     return link, page_link
@@ -190,11 +190,7 @@ def body(blocks: list, pkg: Package, lang: str, assets: Assets, page: Page) -> s
             out.append('<div class="ls-cols">' + "".join(
                 f'<div class="ls-w{int(w)}">{body(inner, pkg, lang, assets, page)}</div>'
                 for w, inner in zip(b.weights, b.columns)) + "</div>")
-        elif isinstance(b, layouts.Tabs):
-            for label, inner in b.tabs:
-                out.append(f'<section class="ls-tab"><h2>{escape(label)}</h2>'
-                           f"{body(layouts.demote_labels(inner), pkg, lang, assets, page)}</section>")
-        elif isinstance(b, layouts.Choice):
+        elif isinstance(b, layouts.Choice):  # every section: a page here is read (or printed) whole
             for _value, inner in b.sections:
                 out.append(body(inner, pkg, lang, assets, page))
         elif isinstance(b, layouts.PageLinks):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import functools
-import hashlib
 import json
 import os
 import re
@@ -378,11 +377,16 @@ def share_and_cite(lang: str, slug: str = "") -> str:
 def url_choice(choice) -> tuple[str, str | None]:
     """A :class:`layouts.Choice` kept in the URL (``?key=value``; an unknown value means no choice), drawn as
     plain links: each option, and "every section" (no choice; ``?key=all`` when the choice is closed). A chosen
-    chip undoes the choice. Returns the chip row's HTML and the choice."""
+    chip undoes the choice. A page's parts (a choice with a ``default``) have no "every section" chip, and one
+    part is always chosen: the default's chip drops the parameter. Returns the chip row's HTML and the choice."""
     from components import layouts as lay
 
     valid = set(dict(choice.options)) | ({lay.EVERY_SECTION} if choice.closed else set())
     chosen = _url_value(choice.key, lambda raw: raw if raw in valid else None, lambda value: value)
+    if choice.default is not None:
+        shown = chosen or choice.default
+        chips = [("" if value == choice.default else value, text, value == shown) for value, text in choice.options]
+        return render.chip_links(choice.label, choice.key, chips, st.query_params.to_dict()), chosen
     every = (lay.EVERY_SECTION if choice.closed else None, choice.everything)
     options = choice.options + [every] if choice.closed else [every] + choice.options
     chips = [("" if value == chosen else value or "", text, value == chosen) for value, text in options]
@@ -484,6 +488,7 @@ def search_results(results, lang: str, query: str = "") -> None:
             query_params[UNIT_KEY] = r.unit_code
         if r.table == "plan_paragraphs":
             query_params["p"] = r.row_id
+        query_params.update(r.query)  # the part of the page, or the kind of data note, that shows it
         link = (site.app_href(r.page, query_params), _("Open where it is shown"))
         blocks.append(render.search_result(r.kind, r.title, r.snippet, r.spans, link))
     if blocks:  # every result shown in one element: links, not a widget per result
@@ -531,15 +536,11 @@ def edition_links(lang: str, slug: str, pdf: bool) -> None:
     html(render.edition_links(links, _(EDITION_LABEL)))
 
 
-def tabs_key(labels: list[str]) -> str:
-    """The widget key of a set of tabs (its value is the open tab's label)."""
-    return "tabs_" + hashlib.sha1("|".join(labels).encode("utf-8")).hexdigest()[:10]
-
-
 def show(blocks: list, lang: str, texts: dict[int, str] | None = None) -> None:
     """Draw a page described by :mod:`components.layouts` with Streamlit. Each run of text blocks after the page
-    title is drawn as one ``st.html`` element, written as the static edition writes it (``block_html``), with a
-    choice's chips and chosen sections in it; ``texts`` has that HTML already, by block (see
+    title is drawn as one ``st.html`` element, written as the static edition writes it (``block_html``); a
+    choice's chips and chosen sections are one element of their own, so that it is what the static edition
+    writes of those sections, minus the chips. ``texts`` has that HTML already, by block (see
     :func:`page_layout`)."""
     from components import block_html
     from components import layouts as lay
@@ -561,10 +562,12 @@ def show(blocks: list, lang: str, texts: dict[int, str] | None = None) -> None:
                 run.append(piece)
                 continue
             if isinstance(b, lay.Choice):
-                # The chips (plain links) and the chosen sections, in the same element when they are text.
+                # The chips (plain links) and the chosen sections, in one element when they are text.
                 chips, chosen = url_choice(b)
+                flush()
                 run.append(chips)
                 draw(b.shown(chosen))
+                flush()
                 continue
             flush()
             if isinstance(b, lay.Chart):
@@ -586,14 +589,6 @@ def show(blocks: list, lang: str, texts: dict[int, str] | None = None) -> None:
                 for column, inner in zip(st.columns(b.weights, gap=b.gap), b.columns):
                     with column:
                         show(inner, lang, texts)
-            elif isinstance(b, lay.Tabs):
-                # Only the open tab's content is drawn (a tab switch runs the page again): the Infrastructure
-                # page's five tabs drawn at once were the heaviest first view a phone had to render.
-                labels = [t for t, _b in b.tabs]
-                for tab, (_label, inner) in zip(st.tabs(labels, key=tabs_key(labels), on_change="rerun"), b.tabs):
-                    if tab.open:
-                        with tab:
-                            show(inner, lang, texts)
             elif isinstance(b, lay.PageLinks):
                 page_links(lang, skip=b.skip)
             elif isinstance(b, lay.DataDownload):

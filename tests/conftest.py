@@ -61,7 +61,8 @@ def html_headings(at, level: int) -> list[str]:
     import re
     from html import unescape
 
-    return [unescape(m) for e in at.get("html") for m in re.findall(rf"<h{level}>(.*?)</h{level}>", e.proto.body)]
+    return [unescape(m) for e in at.get("html")
+            for m in re.findall(rf"<h{level}(?: [^>]*)?>(.*?)</h{level}>", e.proto.body)]
 
 
 def chips(at, param: str) -> list[dict]:
@@ -90,5 +91,5 @@ def follow_chip(at, param: str, text: str):
     if chip["value"]:
         at.query_params[param] = chip["value"]
     else:
-        del at.query_params[param]
+        at.query_params.pop(param, None)
     return at.run()

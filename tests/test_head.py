@@ -83,8 +83,8 @@ def test_a_commune_link_names_the_commune(pkg, lang):
 
 def test_a_selection_names_what_it_selects_with_a_card_of_its_own(pkg):
     """Issue #15: every query that selects something (a point of the maps, a domain, a kind of data note, a part
-    or paragraph of the decision) has its own title, description and preview card, and the card is one the
-    build writes."""
+    of a long page, a part or paragraph of the decision) has its own title, description and preview card, and
+    the card is one the build writes; the static twin of a section the app opens is that section's heading."""
     cards = {m.image_path for m in previews.all_metas(pkg)}
     item_id, tooltip = next(iter(head._map_points(pkg, "en").items()))
     meta = head.page_meta(pkg, "urban-system", "en", {"item": item_id, "layers": "urban,gates"})
@@ -94,13 +94,22 @@ def test_a_selection_names_what_it_selects_with_a_card_of_its_own(pkg):
     domain, name = head.content.DOMAINS[0]
     meta = head.page_meta(pkg, "targets", "vi", {"domain": domain})
     assert i18n.translate(name, "vi") in meta.title and f"domain={domain}" in meta.path and meta.image_path in cards
+    assert meta.static_path == f"/vi/targets/#domain-{domain}"
     kind, name, _count = head.content.note_kinds(pkg, "vi")[0]
     meta = head.page_meta(pkg, "sources", "vi", {"notes": kind})
     assert meta.title.startswith(f"Ghi chú dữ liệu: {name} · ") and f"notes={kind}" in meta.path
-    assert meta.image_path in cards and meta.static_path == "/vi/sources/"
+    assert meta.image_path in cards and meta.static_path == f"/vi/sources/#notes-{kind}"
     every = head.page_meta(pkg, "sources", "en", {"notes": "all"})
     assert every.title.startswith(f"All {len(pkg['data_notes'])} data notes · ") and every.image_path in cards
+    assert every.static_path == "/en/sources/"
     assert head.page_meta(pkg, "sources", "en", {"notes": "<b>"}).title == head.page_meta(pkg, "sources", "en").title
+    for slug, (key, named) in head.content.PARTS.items():
+        for value, title in named:
+            meta = head.page_meta(pkg, slug, "vi", {key: value})
+            page_title = head.page_meta(pkg, slug, "vi").title
+            assert meta.title == f"{i18n.translate(title, 'vi')} · {page_title}" and f"{key}={value}" in meta.path
+            assert meta.image_path in cards and meta.static_path == f"/vi/{slug}/#{key}-{value}"
+        assert head.page_meta(pkg, slug, "en", {key: "nowhere"}).title == head.page_meta(pkg, slug, "en").title
     meta = head.page_meta(pkg, "plan", "vi", {"s": "V"})
     assert meta.title.startswith("Mục V · ") and meta.static_path == "/vi/plan/v/" and meta.image_path in cards
     assert meta.description.startswith("V. ")
@@ -200,8 +209,9 @@ def test_every_preview_a_head_names_is_written(pkg, tmp_path):
     assert written == wanted and len(wanted) == len({m.image_path for m in previews.all_metas(pkg)})
     points = len(head._map_points(pkg, "en"))
     notes = len(head.content.note_kinds(pkg, "en")) + 1  # each kind of data note, and all of them
+    parts = sum(len(named) for _key, named in head.content.PARTS.values())  # each part of a long page
     assert len(wanted) == 2 * (len(SLUGS) + len(pkg["admin_units"]) + len(head.content.DOMAINS) + points
-                               + len(reader.PARTS) + notes)
+                               + len(reader.PARTS) + notes + parts)
 
 
 def test_a_preview_is_renamed_when_what_it_shows_changes():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from html import escape, unescape
 
@@ -37,7 +38,7 @@ PAGES = {
     "pages/plan.py": {"vi": ["Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017", "Văn bản tiếng Việt chính thức"],
                       "en": ["Law on Planning", "the dashboard's unofficial translation"]},
 }
-OPEN_TAB = {"pages/infrastructure.py": 1}  # the figures above are in the Transport tab
+OPEN_TAB = {"pages/infrastructure.py": 1}  # the figures above are in the Transport part
 TITLES = {"pages/overview.py": "Lạng Sơn provincial plan 2021–2030, vision to 2050",
           "pages/targets.py": "Targets to 2030", "pages/breakthroughs.py": "Breakthroughs and focus tasks",
           "pages/border-gates.py": "Border gates and the border economy", "pages/tourism.py": "Tourism",
@@ -47,20 +48,21 @@ TITLES = {"pages/overview.py": "Lạng Sơn provincial plan 2021–2030, vision 
           "pages/agriculture.py": "Agriculture and rural areas"}
 
 
-def _tabs(page: str, lang: str) -> list[tuple[str, list]]:
-    """The page's tabs, each a label and its blocks (only the open tab's content is drawn)."""
+def _parts(page: str, lang: str) -> layouts.Choice:
+    """The page's parts (a choice with a default: only the chosen part is drawn)."""
     slug = next(s for p, _t, s in site.PAGES if p == page)
-    return next(b.tabs for b in layouts.walk(layouts.PAGES[slug](data.package(), lang)) if isinstance(b, layouts.Tabs))
+    return next(b for b in layouts.walk(layouts.PAGES[slug](data.package(), lang))
+                if isinstance(b, layouts.Choice) and b.default)
 
 
-def _open(page: str, lang: str | None, tab: int | None = None) -> AppTest:
+def _open(page: str, lang: str | None, part: int | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     if lang is not None:
         at.query_params["lang"] = lang
     at.run()
-    if tab is not None:  # the tab open when the page is first drawn
-        labels = [label for label, _b in _tabs(page, lang)]
-        at.session_state[widgets.tabs_key(labels)] = labels[tab]
+    if part is not None:  # the part the address opens (?sector=transport)
+        choice = _parts(page, lang)
+        at.query_params[choice.key] = choice.options[part][0]
     if page != "pages/overview.py":
         at.switch_page(page).run()
     return at
@@ -253,8 +255,9 @@ def test_the_data_notes_open_by_kind_and_all_at_once(lang):
     kind, name, count = kinds[1]
     follow_chip(at, "notes", f"{name} ({count})")
     assert at.query_params["notes"] == kind and html_headings(at, 3) == [f"{name} ({count})"]
-    body = next(e.proto.body for e in at.get("html") if f"<h3>{escape(name)}" in e.proto.body)
-    notes = body.split(f"<h3>{escape(name)} ({count})</h3>", 1)[1].split("</ul>", 1)[0]
+    heading = f'<h3 id="notes-{kind}">{escape(name)} ({count})</h3>'  # where the static edition's twin leads
+    body = next(e.proto.body for e in at.get("html") if heading in e.proto.body)
+    notes = body.split(heading, 1)[1].split("</ul>", 1)[0]
     assert notes.startswith('<ul class="ls-items">') and notes.count("<li>") == count
     follow_chip(at, "notes", f"{name} ({count})")  # chosen: closes
     assert "notes" not in at.query_params and html_headings(at, 3) == []
@@ -364,8 +367,10 @@ def test_runs_of_text_are_drawn_as_one_element(page):
     assert not [e.label for e in at.expander if not e.children], "an empty expander"
     layout = layouts.PAGES[{"pages/overview.py": "", "pages/infrastructure.py": "infrastructure",
                             "pages/tourism.py": "tourism"}[page]](data.package(), "en")
-    first_tabs = [b if not isinstance(b, layouts.Tabs) else layouts.Tabs(b.tabs[:1]) for b in layout]
-    text_only = [b.title for b in layouts.walk(first_tabs) if isinstance(b, layouts.Expander) and block_html.is_text(b)]
+    first_parts = [dataclasses.replace(b, sections=b.sections[:1]) if isinstance(b, layouts.Choice) and b.default
+                   else b for b in layout]
+    text_only = [b.title for b in layouts.walk(first_parts)
+                 if isinstance(b, layouts.Expander) and block_html.is_text(b)]
     drawn = [e.label for e in at.expander]
     assert text_only and not set(text_only) & set(drawn)
     assert all(f"<summary>{escape(t)}</summary>" in "".join(runs) for t in text_only)
@@ -373,18 +378,31 @@ def test_runs_of_text_are_drawn_as_one_element(page):
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("page", ["pages/infrastructure.py", "pages/sources.py"])
-def test_only_the_open_tab_is_drawn_and_every_tab_opens(page, lang, english_only_strings):
-    """A page's tabs draw only the open one (a switch runs the page again): each tab, opened, shows its own
-    first rows and not another tab's, in the page's language."""
-    tabs = _tabs(page, lang)
-    first_rows = [next(block_html.text(b, lang) for b in inner if isinstance(b, layouts.Rows)) for _l, inner in tabs]
-    for i in range(len(tabs)):
-        at = _open(page, lang, i)
+def test_only_the_chosen_part_is_drawn_and_every_part_opens_by_its_chip(page, lang, english_only_strings):
+    """A long page's parts are chips (plain links, no tab widget to load): the first part with no choice, each
+    other one at ``?sector=``/``?topic=``, under its own heading, and not another part's rows, in the page's
+    language. The first part's chip drops the parameter; the chosen chip stays chosen."""
+    choice = _parts(page, lang)
+    first_rows = [next(block_html.text(b, lang) for b in inner if isinstance(b, layouts.Rows))
+                  for _v, inner in choice.sections]
+    labels = [label for _v, label in choice.options]
+    at = _open(page, lang)
+    shown = chips(at, choice.key)
+    assert [c["text"] for c in shown] == labels and [c["on"] for c in shown] == [True] + [False] * (len(labels) - 1)
+    assert [c["value"] for c in shown] == [""] + [v for v, _l in choice.options[1:]]
+    for i, label in enumerate(labels):
+        follow_chip(at, choice.key, label)
         assert not at.exception
+        assert at.query_params.get(choice.key) == (choice.options[i][0] if i else None)
         drawn = "".join(e.proto.body for e in at.get("html"))
-        assert [rows in drawn for rows in first_rows] == [j == i for j in range(len(tabs))]
+        assert [rows in drawn for rows in first_rows] == [j == i for j in range(len(labels))]
+        assert label in html_headings(at, 2) and [c["text"] for c in chips(at, choice.key) if c["on"]] == [label]
         if lang == "vi":
             assert [w for w in english_only_strings if w in page_text(at)] == []
+    at.query_params[choice.key] = "<b>nowhere</b>"  # an unknown part: the first, and the address cleaned
+    at.run()
+    assert not at.exception and choice.key not in at.query_params and first_rows[0] in "".join(
+        e.proto.body for e in at.get("html"))
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

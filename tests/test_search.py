@@ -112,6 +112,47 @@ def test_search_page_keeps_the_query_in_the_url_and_links_to_the_commune():
     assert ("commune", {"lang": "vi", "unit": "06385"}) in app_links(at)
 
 
+@pytest.mark.parametrize(("query", "table", "page", "opens"), [
+    ("loi danh may", "data_notes", "sources", "notes"),  # a data note: its kind, which the page opens
+    ("duong sat", "infrastructure", "infrastructure", "sector"),  # a railway: the transport part
+    ("benh vien", "infrastructure", "infrastructure", "sector"),  # a hospital: social infrastructure
+])
+def test_a_result_shown_in_one_section_of_its_page_links_to_that_section(query, table, page, opens):
+    """The Sources page opens one kind of data note at a time, and long pages one part: a result links to the
+    section that shows it, not to a page where it is hidden."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"lang": "en", "q": query})
+    at.run()
+    at.switch_page("pages/search.py").run()
+    assert not at.exception
+    hit = next(r for r in search.search(data.package(), query, "en") if r.table == table)
+    assert dict(hit.query).keys() == {opens}
+    assert (page, {"lang": "en", **dict(hit.query)}) in app_links(at)
+
+
+def test_every_row_a_section_shows_is_found_in_that_section(pkg):
+    """Where a row is shown (content.shown_in) agrees with the pages: the section its search result (and the
+    reader) opens shows it: its title, or for a place where industrial parks are focused, the commune's name."""
+    from html import unescape
+
+    from components import block_html, layouts
+
+    names = content.unit_names(pkg)
+    linked = [e for e in search.build_index(pkg) if e.query]
+    assert {k for e in linked for k, _v in e.query} == {"notes", "sector", "topic"}
+    for lang in ("vi", "en"):
+        for e in linked:
+            (key, value), = e.query
+            slug = e.page or search.PAGE_OF[e.table][0]
+            choice = next(b for b in layouts.walk(layouts.PAGES[slug](pkg, lang))
+                          if isinstance(b, layouts.Choice) and b.key == key)
+            shown = "".join(block_html.text(b, lang) or "" for b in layouts.walk(choice.shown(value)))
+            shown = " ".join(unescape(re.sub(r"<[^>]+>", " ", shown)).split())
+            row = content.records(pkg[e.table].loc[pkg[e.table]["id"] == e.row_id])[0]
+            wanted = names[row["unit_id"]] if e.row_id.startswith("ip_location_") else e.title[lang].rstrip("…")
+            assert " ".join(wanted.split()) in shown, (e.table, e.row_id, key, value, lang)
+
+
 def test_search_page_draws_twenty_results_at_a_time(pkg):
     """The first 20 results, each with a link to where it is shown, come as one element; a button shows the next
     ones."""

@@ -51,13 +51,14 @@ def test_every_page_exists_in_both_languages(built, pkg, pages):
         assert (built / path.strip("/") / "index.html").is_file(), path
 
 
-def _app_html(slug: str, lang: str) -> list[str]:
+def _app_html(slug: str, lang: str, query: dict[str, str] | None = None) -> list[str]:
     """The HTML of every ``st.html`` block the app page draws (every section of a closed choice open: the data
-    notes, all shown on the static page)."""
+    notes, all shown on the static page), with ``query`` in the address."""
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = lang
     if slug == "sources":
         at.query_params["notes"] = layouts.EVERY_SECTION
+    at.query_params.update(query or {})
     at.run()
     if slug:
         at.switch_page(SCRIPTS[slug]).run()
@@ -71,10 +72,6 @@ def _paragraph_links(html: str) -> str:
     return re.sub(r'href="/(?:plan\?(?:[^"]*?[&;])?p=|(?:vi|en)/plan/[a-z0-9-]+/#)([a-z0-9-]+)[^"]*"', r'href="¶\1"', html)
 
 
-def _labels_as_h3(html: str) -> str:
-    return re.sub(r'<p class="ls-label"><strong>(.*?)</strong></p>', r"<h3>\1</h3>", html)
-
-
 ROW_MARKUP = ('<table class="ls-table', '<ul class="ls-items', '<ol class="ls-items', '<div class="ls-kpis',
               '<ul class="ls-chips')
 
@@ -86,9 +83,11 @@ def test_static_page_shows_the_same_figures_and_citations_as_its_app_page(built,
     page; and the app page links to its twin and its PDF. (The map's point table is the one thing drawn
     differently: the static page lists the same points with their citations, static_map.map_summary, under
     its SVG map; a chart is the same drawing, inline there and an image here, tested with the figures; a
-    choice's chips are the app's alone.)"""
+    choice's chips are the app's alone.) A long page's parts, one at a time in the app, are each checked."""
     # The chips of a choice (the targets' domains) are the app's alone: the static page shows every section.
-    blocks = [re.sub(r'<div class="ls-chips" role="group".*?</ul></div>', "", b) for b in _app_html(slug, lang)]
+    key, parts = content.PARTS.get(slug, (None, [(None, None)]))
+    drawn = [b for value, _title in parts for b in _app_html(slug, lang, {key: value} if value else None)]
+    blocks = [re.sub(r'<div class="ls-chips" role="group".*?</ul></div>', "", b) for b in drawn]
     point_table = escape(i18n.translate("Every point on the map, as a table", lang))
     runs = [b for b in blocks if any(m in b for m in ROW_MARKUP) and f"<summary>{point_table}</summary>" not in b
             and not b.startswith(('<figure class="ls-chart"',  # charts: below
@@ -97,9 +96,7 @@ def test_static_page_shows_the_same_figures_and_citations_as_its_app_page(built,
     links = next(b for b in blocks if b.startswith('<nav class="ls-editions"'))
     assert f'href="{site.static_path(lang, slug)}"' in links and f'href="{site.pdf_path(lang, slug)}"' in links
     html = _paragraph_links(_html(built, site.static_path(lang, slug)))
-    # a label inside a tab is a sub-heading on the static page (there the tab's label is a heading)
-    missing = [r[:120] for r in runs
-               if _paragraph_links(r) not in html and _paragraph_links(_labels_as_h3(r)) not in html]
+    missing = [r[:120] for r in runs if _paragraph_links(r) not in html]
     assert missing == []
 
 

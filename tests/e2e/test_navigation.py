@@ -128,15 +128,25 @@ def test_the_share_box_copies_the_link_to_this_view(server, page):
     assert parse_qs(urlparse(copied).query) == {"lang": ["vi"], "item": ["gate_huu_nghi"]}
 
 
-def test_a_tab_draws_its_content_when_opened(server, page):
-    """Only the open tab is drawn at first; opening another runs the page and draws that one's content."""
+def test_a_part_of_a_long_page_draws_when_its_chip_is_followed(server, page):
+    """Only the first part of the Infrastructure page is drawn at first; its chips are links: following one
+    runs the page again in the app already loaded, draws that part's content and says so in the address, and
+    Back returns to the first part."""
     page.goto(f"{server.url}/infrastructure?lang=vi")
     wait_ready(page)
+    page.evaluate("window.__loadedOnce = 1")
     assert page.get_by_text("1.435 mm").count() == 0
-    page.get_by_role("tab", name="Giao thông").click()
+    chip = page.locator(".ls-chips a.ls-chip", has_text="Giao thông")
+    chip.click()
     page.get_by_text("1.435 mm").first.wait_for(timeout=30_000)
-    assert page.get_by_role("tab", name="Giao thông").get_attribute("aria-selected") == "true"
-    assert urlparse(page.url).path == "/infrastructure" and _lang_in_url(page) == ["vi"]
+    assert page.locator(".ls-chips a.ls-chip", has_text="Giao thông").get_attribute("aria-current") == "true"
+    assert page.locator("h2#sector-transport").inner_text() == "Giao thông"
+    assert urlparse(page.url).path == "/infrastructure"
+    assert parse_qs(urlparse(page.url).query) == {"lang": ["vi"], "sector": ["transport"]}
+    assert page.evaluate("window.__loadedOnce") == 1
+    page.go_back()
+    page.wait_for_function("() => !document.querySelector('h2#sector-transport')")
+    assert page.locator("h2#sector-industry").inner_text() == "Công nghiệp"
 
 
 def test_my_commune_opens_the_unit_typed_in_its_field(server, page):
