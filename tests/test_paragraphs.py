@@ -426,6 +426,10 @@ def test_statements_link_to_the_page_that_shows_them(pkg):
     pages = {r.page for r in refs["a1-v-7-p1"] if r.table == "plan_statements"}
     assert pages == {"agriculture"}
     assert {r.page for r in refs["a1-viii-p1"] if r.table == "plan_statements"} == {"sources"}
+    # … and the section of that page: Sources shows one topic at a time (?topic=land)
+    assert {r.query for r in refs["a1-viii-p1"] if r.table == "plan_statements"} == {(("topic", "land"),)}
+    html = reader.part_html(pkg, "VIII", "en")
+    assert 'href="sources?topic=land&amp;lang=en"' in html
 
 
 def test_corrections_replace_draft_wording_and_skip_what_the_translators_changed(parsed):
