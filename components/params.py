@@ -16,6 +16,7 @@ and :func:`page_address`. Pure apart from :func:`sanitise`, which rewrites ``st.
 ``layers``      known map layer keys, comma-separated, or ``none`` (maps)
 ``item``        a map point id: lower-case letters, digits and ``_``, at most 64, naming a point (maps)
 ``map``         ``interactive`` (a page's map drawn interactive rather than as a picture)
+``points``      ``table`` (the map's points as a table, under the map)
 ``unit``        a national unit code, 5 digits; ``6184`` is read as ``06184``; a unit's (``/commune``)
 ``find``        a commune's or ward's name as typed, cleaned like ``q`` (``/commune``, which opens the unit)
 ``s``, ``p``    a part of the decision, and a paragraph id naming a paragraph (``/plan``)
@@ -43,8 +44,9 @@ MAX_ADDRESS = 1_000  # characters of an address worth drawing as a QR code or of
 
 # What each page understands besides the language (url_path -> parameters).
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
-    "": (), "targets": ("domain",), "breakthroughs": (), "border-gates": ("item", "layers", "map"), "tourism": (),
-    "urban-system": ("item", "layers", "map"), "infrastructure": ("sector",), "commune": ("unit", "find", "map"),
+    "": (), "targets": ("domain",), "breakthroughs": (), "border-gates": ("item", "layers", "map", "points"),
+    "tourism": (), "urban-system": ("item", "layers", "map", "points"), "infrastructure": ("sector",),
+    "commune": ("unit", "find", "map"),
     "search": ("q",),
     "sources": ("notes", "topic"), "highlights": (), "agriculture": (), "plan": ("s", "p"),
 }
@@ -107,6 +109,10 @@ def map_mode(raw: object) -> str | None:
     return "interactive" if _text(raw) == "interactive" else None
 
 
+def points(raw: object) -> str | None:
+    return "table" if _text(raw) == "table" else None
+
+
 def unit(raw: object) -> str | None:
     """A national unit code of 5 digits; a code written without its leading zeros gets them back."""
     value = _text(raw)
@@ -163,7 +169,7 @@ CHECKS: dict[str, Callable[[object], str | None]] = {
     LANG: lang, "kiosk": kiosk_flag, "idle": _kiosk_seconds("idle"), "countdown": _kiosk_seconds("countdown"),
     "slide": _kiosk_seconds("slide"), "slides": slides, "reset_lang": lang,
     "domain": domain, "notes": notes, "sector": _part("infrastructure"), "topic": _part("sources"), "layers": layers,
-    "item": item, "map": map_mode, "unit": unit, "q": query,
+    "item": item, "map": map_mode, "points": points, "unit": unit, "q": query,
     "find": query,
     "s": reader_part, "p": paragraph,
 }

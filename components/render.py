@@ -385,6 +385,17 @@ def _setting(query: dict[str, str], param: str, value: str) -> str:
     return f'href="{escape(href)}" data-ls-set="{escape(param)}={escape(value)}"'
 
 
+def expander_link(query: dict[str, str], param: str, value: str, title: str, inner: str | None) -> str:
+    """A section drawn like a collapsed one (:func:`collapsed`) whose content comes only when asked: its title is a
+    link to this view (``query``) with ``?param=value``; open (``inner``, markup made by these builders), the
+    link drops the parameter again. A long table no first view has to draw."""
+    if inner is None:
+        return (f'<div class="ls-expander"><a class="ls-expander-link" {_setting(query, param, value)} '
+                f'aria-expanded="false">{escape(title)}</a></div>')
+    return (f'<div class="ls-expander ls-open"><a class="ls-expander-link" {_setting(query, param, "")} '
+            f'aria-expanded="true">{escape(title)}</a>{inner}</div>')
+
+
 def explore_link(query: dict[str, str], param: str, value: str, text: str, key: str) -> str:
     """The map's "Explore the map" link (this view with ``?param=value``), drawn as a button in a row as high as
     the button bar it gives way to. ``key`` names the map (static/js/map-explore.js follows the link by itself

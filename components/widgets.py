@@ -270,6 +270,9 @@ def _picture_markup(svg: str, kind: str, interactive: bool, auto: bool, key: str
             f'height="{height}" alt="{escape(alt, quote=True)}"></div>')
 
 
+POINTS_KEY, POINTS_TABLE = "points", "table"  # ?points=table: the map's points as a table, under the map
+
+
 def map_view(lang: str, key: str, zoom: float = 8.1, centre: tuple[float, float] = maps.CENTRE) -> None:
     """The schematic plan map with layer toggles, legend, selection card (kept in ``?item=``),
     a text summary and the table of every point. ``key`` is also the static map's kind
@@ -309,17 +312,21 @@ def map_view(lang: str, key: str, zoom: float = 8.1, centre: tuple[float, float]
         else:
             card = render.caption(_("Explore the map and select a point to see its details here."))
         html(render.map_legend(maps.legend(lang, layers), _("Legend")) + card)
-    # What the map shows, in words, and every point as a table: one element of HTML.
-    table = render.simple_table([_("Name"), _("Layer"), _("Details")],
-                                [[row["label"], i18n.translate(maps.LAYERS[layer][0], lang),
-                                  row["tooltip"].replace("\n", " · ")]
-                                 for layer, frame in points.items() if layer in layers and not frame.empty
-                                 for row in frame.to_dict("records")])
+    # What the map shows, in words, and every point as a table (about a hundred rows, drawn when asked:
+    # ``?points=table``): one element of HTML.
+    table = None
+    if _url_value(POINTS_KEY, lambda raw: raw if raw == POINTS_TABLE else None, lambda value: value):
+        table = render.simple_table([_("Name"), _("Layer"), _("Details")],
+                                    [[row["label"], i18n.translate(maps.LAYERS[layer][0], lang),
+                                      row["tooltip"].replace("\n", " · ")]
+                                     for layer, frame in points.items() if layer in layers and not frame.empty
+                                     for row in frame.to_dict("records")])
     html(render.caption(_("Positions are approximate and for orientation only; this schematic map draws no "
                           "borders. The axis is drawn through the Hữu Nghị gate, the Lạng Sơn urban area, Chi Lăng "
                           "and Hữu Lũng; lines towards neighbouring provinces stop at the edge of the map."))
          + f"<p>{escape(maps.summary(pkg, lang))}</p>"
-         + render.collapsed(_("Every point on the map, as a table"), table))
+         + render.expander_link(st.query_params.to_dict(), POINTS_KEY, POINTS_TABLE,
+                                _("Every point on the map, as a table"), table))
 
 
 EXPORTS_ENV = "PLAN_EXPORTS"  # "off" hides export controls (the benchmark's baseline)

@@ -157,9 +157,23 @@ def test_the_item_card_and_layers_from_the_url_work_with_the_picture(lang, title
     at.run()
     assert picture(at)["svg"] == static_map.map_svg(pkg, lang, "urban", layers=("urban",))
     assert dict(parse_qsl(explore_link(at)["href"][1:]))["layers"] == "urban"  # the link follows the layers
-    summary = f'<details class="ls-expander"><summary>{i18n.gettext_for(lang)("Every point on the map, as a table")}'
-    table = next(e.proto.body for e in at.get("html") if summary in e.proto.body)
+    # The points as a table: a link under the map, drawn when followed (no first view draws ~100 rows), which
+    # keeps the view; followed again, it closes the table.
+    title = i18n.gettext_for(lang)("Every point on the map, as a table")
+    closed = next(e.proto.body for e in at.get("html") if f">{title}</a>" in e.proto.body)
+    assert "<table" not in closed and 'aria-expanded="false"' in closed
+    link = re.search(r'<a class="ls-expander-link" href="\?([^"]*)" data-ls-set="points=table"', closed)
+    assert dict(parse_qsl(unescape(link.group(1)))) == {"lang": lang, "item": "gate_chi_ma", "layers": "urban",
+                                                        "points": "table"}
+    at.query_params["points"] = "table"
+    at.run()
+    table = next(e.proto.body for e in at.get("html") if f">{title}</a>" in e.proto.body)
     assert table.count("<tr>") == 1 + len(maps.layer_points(pkg, lang)["urban"])  # the header, the urban areas
+    assert 'aria-expanded="true"' in table and 'data-ls-set="points="' in table
+    at.query_params["points"] = "<table>"  # anything else: no table, and the address cleaned
+    at.run()
+    assert "points" not in at.query_params and not any("<table" in e.proto.body for e in at.get("html")
+                                                        if f">{title}</a>" in e.proto.body)
 
 
 def test_the_kiosk_shows_the_deck_map_at_once_without_the_button():
