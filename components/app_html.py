@@ -52,7 +52,7 @@ def base_url(request: Request) -> str:
 # connects), and no others: on a slow connection every file costs a round trip. tests/test_head.py checks
 # these lists against what each page draws.
 COMMON_CHUNKS = ("Html",)  # our blocks: the language switch, the sidebar's pages and search form, the text
-PAGE_CHUNKS = {"search": ("TextInput",), "highlights": ("PageLink",)}
+PAGE_CHUNKS = {"highlights": ("PageLink",)}
 PRELOAD = COMMON_CHUNKS + tuple(sorted({c for extra in PAGE_CHUNKS.values() for c in extra}))
 
 

@@ -305,15 +305,19 @@ def collapsed(title: str, inner: str, cls: str = "") -> str:
     return f'<details class="{classes}"><summary>{escape(title)}</summary>{inner}</details>'
 
 
-def search_form(action: str, label: str, placeholder: str, max_chars: int, hidden: dict[str, str]) -> str:
+def search_form(action: str, label: str, placeholder: str, max_chars: int, hidden: dict[str, str], value: str = "",
+                named: bool = False) -> str:
     """A plain search form (GET ``action?q=…``): it works before and without any script, and draws no widget.
     ``hidden`` are the query parameters the results page keeps (the language): as hidden fields, and in the
     action too, because Streamlit's sanitiser drops a field named like a property of a form (``lang``), and
-    static/js/soft-links.js adds the form's fields to the action's parameters."""
+    static/js/soft-links.js adds the form's fields to the action's parameters. ``value``: the text searched for;
+    ``named``: the search landmark named by ``label`` (a second search form on a page, told apart)."""
     kept = "".join(f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">' for k, v in hidden.items())
     target = f"{action}?{urlencode(hidden)}" if hidden else action
-    return (f'<form class="ls-search" role="search" method="get" action="{escape(target)}">'
-            f'<label>{escape(label)}<input type="search" name="q" maxlength="{int(max_chars)}" '
+    name = f' aria-label="{escape(label)}"' if named else ""
+    text = f' value="{escape(value)}"' if value else ""
+    return (f'<form class="ls-search" role="search"{name} method="get" action="{escape(target)}">'
+            f'<label>{escape(label)}<input type="search" name="q"{text} maxlength="{int(max_chars)}" '
             f'placeholder="{escape(placeholder)}" autocomplete="off" enterkeyhint="search"></label>{kept}</form>')
 
 

@@ -97,15 +97,6 @@ def page_context(page_file: str) -> tuple[str, Callable[[str], str]]:
     return lang, i18n.gettext_for(lang)
 
 
-def md_escape(text: str) -> str:
-    """Markdown characters shown as themselves (for text from data or the URL inside st.markdown)."""
-    return _md_escape(text)
-
-
-def _md_escape(text: str) -> str:
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~" else c for c in text)
-
-
 def html(block: str) -> None:
     """Show markup built by :mod:`components.render` (every data value in it is escaped)."""
     st.html(block)
@@ -464,15 +455,30 @@ def _locator(lang: str, unit_id: str):
     return maps.unit_map(data.package(), lang, unit_id)
 
 
-def search_box(lang: str, key: str, label: str) -> str:
-    """The search field; its text is kept in ``?q=`` (bounded, cleaned)."""
+def search_page(lang: str) -> None:
+    """The search page under its title: its own field, a plain form like the sidebar's (no widget to load and
+    draw) showing the text searched for, kept in ``?q=`` (bounded, cleaned; the address brought in line); then
+    the results of that text, or an example of what to type."""
     from components import search
 
-    changed = _url_bound(QUERY_KEY, key, search.clean_query, lambda text: search.clean_query(text) or None)
-    st.text_input(label, key=key, on_change=changed, max_chars=search.MAX_QUERY)
-    return search.clean_query(st.session_state.get(key))
+    _ = i18n.gettext_for(lang)
+    query = _url_value(QUERY_KEY, lambda raw: search.clean_query(raw) or None, lambda text: text)
+    field = render.search_form("/search", _("Search for a place, a target, a project…"),
+                               _("e.g. mau son, cửa khẩu"), search.MAX_QUERY, {LANG_KEY: lang}, value=query or "",
+                               named=True)
+    if not query:
+        hint = _(SEARCH_HINT)
+        html(field + f"<p>{escape(hint)}</p>")
+        return
+    results = search.search(data.package(), query, lang)
+    ngettext = i18n.ngettext_for(lang)
+    found = ngettext("{count} result for “{query}”", "{count} results for “{query}”", len(results))
+    count = i18n.format_number(len(results), lang)
+    html(field + f'<p class="ls-found">{escape(found.format(count=count, query=query))}</p>')
+    search_results(results, lang, query)
 
 
+SEARCH_HINT = N_("Type a word or a place: for example “mau son”, “cửa khẩu”, “geopark”, “tỷ lệ đô thị hóa”.")
 SEARCH_PAGE = 20  # results drawn at once: each is two elements, and a phone pays for every one it draws
 SEARCH_SHOWN_KEY = "search_shown"
 

@@ -168,3 +168,20 @@ def test_my_commune_opens_the_unit_typed_in_its_field(server, page):
     assert query.pop("map", ["interactive"]) == ["interactive"]
     assert query == {"lang": ["en"], "unit": ["06385"]}
     assert page.evaluate("window.__loadedOnce") == 1
+
+
+def test_the_search_pages_own_field_searches_within_the_running_app_and_shows_the_text(server, page):
+    """The search page's field is a plain form like the sidebar's: Enter shows the results in the app already
+    loaded, and the field keeps the text searched for."""
+    page.goto(f"{server.url}/search?lang=en")
+    wait_ready(page)
+    page.evaluate("window.__loadedOnce = 1")
+    field = page.get_by_role("search", name="Search for a place, a target, a project…").get_by_role("searchbox")
+    field.fill("mau son")
+    field.press("Enter")
+    page.locator(".ls-found").wait_for(timeout=30_000)
+    assert parse_qs(urlparse(page.url).query) == {"lang": ["en"], "q": ["mau son"]}
+    assert page.evaluate("window.__loadedOnce") == 1
+    assert page.get_by_role("search", name="Search for a place, a target, a project…").get_by_role(
+        "searchbox").input_value() == "mau son"
+    assert page.locator(".ls-result").count() == 20
