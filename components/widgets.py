@@ -175,13 +175,6 @@ def _set_param(param: str, text: str | None) -> None:
         st.query_params.pop(param, None)
 
 
-def _url_bound(param: str, widget_key: str, read: Callable, write: Callable) -> Callable[[], None]:
-    """Keep a widget's value in ``?param=``: the URL fills the widget before it is drawn (a bad or untidy
-    value is normalised there and then), and the returned callback writes changes back."""
-    st.session_state[widget_key] = _url_value(param, read, write)
-    return guard.callback(lambda: _set_param(param, write(st.session_state.get(widget_key))))
-
-
 @functools.lru_cache(maxsize=32)
 def deck(lang: str, layers: tuple[str, ...], basemap: bool, zoom: float, centre: tuple[float, float]):
     return maps.plan_map(data.package(), lang, layers, basemap=basemap, zoom=zoom, centre=centre)

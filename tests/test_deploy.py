@@ -123,9 +123,9 @@ def test_page_and_json_are_compressed(stack):
 
 
 def test_page_names_the_chunks_every_page_needs(stack):
-    _, _, body = _get(stack.url + "/search?lang=en", {"Accept-Encoding": "identity"})
+    _, _, body = _get(stack.url + "/highlights?lang=en", {"Accept-Encoding": "identity"})  # its own: page links
     listed = json.loads(re.search(rb'<script type="application/json" id="ls-chunks">(.*?)</script>', body).group(1))
-    assert {"Html", "TextInput", "purify"} <= {n.split(".")[0] for n in listed["preload"]}
+    assert {"Html", "PageLink", "purify"} <= {n.split(".")[0] for n in listed["preload"]}
     for name in listed["preload"] + listed["run"]:  # nginx serves every file the page will ask for
         assert _get(f"{stack.url}/static/js/{name}")[0] == 200
 
