@@ -825,6 +825,9 @@ SECTOR_TOPICS = {"health": ("health",), "education": ("education", "population_l
 # The parts of a long page, shown one at a time in the app (``?sector=transport``; the first with no choice):
 # the parameter, and each part's value and title. The values are the same in both languages.
 PARTS = {
+    "targets": ("section", (("domains", N_("All targets by domain")),
+                            ("changes", N_("What the 2026 adjustment changed")),
+                            ("growth", N_("Growth in 2023 and the growth target")))),
     "infrastructure": ("sector", (("industry", N_("Industry")), ("transport", N_("Transport")),
                                   ("utilities", N_("Other technical infrastructure")),
                                   ("social", N_("Social infrastructure")),
@@ -844,6 +847,8 @@ def shown_in(table: str, row: dict) -> dict[str, str]:
     it only there: a part of a long page (:data:`PARTS`), a data note's kind. Nothing for any other row."""
     if table == "data_notes":
         return {"notes": row["kind"]}
+    if table == "actuals":
+        return {"section": "growth"}
     if table == "plan_statements":
         topic = next((value for value, topics in SOURCES_TOPICS.items() if row["topic"] in topics), None)
         if topic:

@@ -69,7 +69,7 @@ NOSCRIPT = N_("This interactive page needs JavaScript. The same content, fast an
 
 # The query parameters that select something a preview should name; nothing else is kept.
 SELECTORS = {"commune": ("unit",), "urban-system": ("item", "layers"), "border-gates": ("item", "layers"),
-             "targets": ("domain",), "sources": ("notes", "topic"), "infrastructure": ("sector",),
+             "targets": ("section", "domain"), "sources": ("notes", "topic"), "infrastructure": ("sector",),
              "plan": ("s", "p")}
 PART_TITLE = N_("{part} · {title}")
 
@@ -120,14 +120,14 @@ def preview_key(slug: str, picked: dict[str, str] | None = None) -> str:
         return f"commune-{picked['unit']}"
     if picked.get("item"):
         return f"item-{picked['item']}"
+    if slug in content.PARTS and picked.get(content.PARTS[slug][0]):  # a part of a long page
+        return f"{slug}-{picked[content.PARTS[slug][0]]}"
     if slug == "targets" and picked.get("domain"):
         return f"targets-{picked['domain']}"
     if slug == "plan" and picked.get("s"):
         return f"plan-{picked['s'].lower()}"
     if slug == "sources" and picked.get("notes"):
         return f"notes-{picked['notes']}"
-    if slug in content.PARTS and picked.get(content.PARTS[slug][0]):  # a part of a long page
-        return f"{slug}-{picked[content.PARTS[slug][0]]}"
     return slug or "home"
 
 
@@ -191,6 +191,9 @@ def page_meta(pkg: Package, slug: str, lang: str, query: dict[str, str] | None =
     elif "item" in picked:  # the same card on both maps: the point's name, what it is and its source
         lines = _map_points(pkg, lang)[picked["item"]].split("\n")
         title, description = _(ITEM_TITLE).format(name=lines[0]), " · ".join(lines[1:]) or description
+    elif slug in content.PARTS and content.PARTS[slug][0] in picked:  # a part (the targets' before a domain)
+        key, named = content.PARTS[slug]
+        title = _(PART_TITLE).format(part=_(dict(named)[picked[key]]), title=page_title)
     elif "domain" in picked:
         title = _(DOMAIN_TITLE).format(domain=i18n.translate(dict(content.DOMAINS)[picked["domain"]], lang))
     elif "notes" in picked:
@@ -199,9 +202,6 @@ def page_meta(pkg: Package, slug: str, lang: str, query: dict[str, str] | None =
             title = _(NOTES_TITLE).format(kind=kinds[picked["notes"]])
         elif picked["notes"] == layouts.EVERY_SECTION:
             title = _("All {count} data notes").format(count=i18n.format_number(len(pkg["data_notes"]), lang))
-    elif slug in content.PARTS and content.PARTS[slug][0] in picked:
-        key, named = content.PARTS[slug]
-        title = _(PART_TITLE).format(part=_(dict(named)[picked[key]]), title=page_title)
     elif "s" in picked:
         part = picked["s"]
         title = _(PART_TITLE).format(part=reader.part_short(part, lang), title=page_title)

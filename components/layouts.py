@@ -259,20 +259,26 @@ def targets(pkg: Package, lang: str) -> list:
                   "“about”, “at least”, “more than” and ranges are kept as they are.")),
         Twin("targets"),
         Columns([1, 1], [[Chart(grdp, "targets")], [Chart(labour, "targets")]]),
-        Heading(_("All targets by domain")),
-        Choice("domain", _("Show the targets of"),
-               [(domain, i18n.translate(label, lang)) for domain, label in content.DOMAINS],
-               [(domain, [Heading(i18n.translate(label, lang), 3, section_id("domain", domain)),
-                          Rows("figure_table", content.targets_in(pkg, lang, domain))])
-                for domain, label in content.DOMAINS], _("Every domain")),
-        Heading(_("What the 2026 adjustment changed")),
-        Caption(_("The 2024 plan's figures are those the news reported for it (Decision 236/QĐ-TTg) and for its "
-                  "implementation plan; each cites its article. Periods and bases can differ: see the data notes.")),
-        Chart(versions, "targets"),
-        Rows("version_table", content.version_rows(pkg, lang)),
-        Heading(_("Growth in 2023 and the growth target")),
-        Chart(growth, "targets"),
-        Rows("figure_table", content.actual_rows(pkg, lang), {"headers": (_("Sector"), _("Growth"))}),
+        parts("targets", _("Show the section on"), {
+            "domains": [
+                Choice("domain", _("Show the targets of"),
+                       [(domain, i18n.translate(label, lang)) for domain, label in content.DOMAINS],
+                       [(domain, [Heading(i18n.translate(label, lang), 3, section_id("domain", domain)),
+                                  Rows("figure_table", content.targets_in(pkg, lang, domain))])
+                        for domain, label in content.DOMAINS], _("Every domain")),
+            ],
+            "changes": [
+                Caption(_("The 2024 plan's figures are those the news reported for it (Decision 236/QĐ-TTg) and for "
+                          "its implementation plan; each cites its article. Periods and bases can differ: see the "
+                          "data notes.")),
+                Chart(versions, "targets"),
+                Rows("version_table", content.version_rows(pkg, lang)),
+            ],
+            "growth": [
+                Chart(growth, "targets"),
+                Rows("figure_table", content.actual_rows(pkg, lang), {"headers": (_("Sector"), _("Growth"))}),
+            ],
+        }, lang),
         _notes(pkg, lang, _("Data notes on these figures"), "targets", "plan_versions", "actuals"),
     ]
 

@@ -110,6 +110,11 @@ def test_a_selection_names_what_it_selects_with_a_card_of_its_own(pkg):
             assert meta.title == f"{i18n.translate(title, 'vi')} · {page_title}" and f"{key}={value}" in meta.path
             assert meta.image_path in cards and meta.static_path == f"/vi/{slug}/#{key}-{value}"
         assert head.page_meta(pkg, slug, "en", {key: "nowhere"}).title == head.page_meta(pkg, slug, "en").title
+    # A part of the targets other than the domains', with a domain left in the address: the part, throughout.
+    both = head.page_meta(pkg, "targets", "en", {"section": "changes", "domain": domain})
+    part = head.page_meta(pkg, "targets", "en", {"section": "changes"})
+    assert both.title == part.title and both.title.startswith("What the 2026 adjustment changed · ")
+    assert both.image_path == part.image_path and both.static_path == "/en/targets/#section-changes"
     meta = head.page_meta(pkg, "plan", "vi", {"s": "V"})
     assert meta.title.startswith("Mục V · ") and meta.static_path == "/vi/plan/v/" and meta.image_path in cards
     assert meta.description.startswith("V. ")

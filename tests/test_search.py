@@ -143,7 +143,7 @@ def test_every_row_a_section_shows_is_found_in_that_section(pkg):
 
     names = content.unit_names(pkg)
     linked = [e for e in search.build_index(pkg) if e.query]
-    assert {k for e in linked for k, _v in e.query} == {"notes", "sector", "topic"}
+    assert {k for e in linked for k, _v in e.query} == {"notes", "section", "sector", "topic"}
     for lang in ("vi", "en"):
         for e in linked:
             (key, value), = e.query

@@ -294,15 +294,19 @@ def test_the_app_reader_links_to_the_static_part(pkg):
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_chart_exports_sit_beside_the_targets_page_and_both_editions_link_them(built, pkg, lang):
     """A chart's PNG, SVG and CSV are files of the static edition, made by the exports' builders; the static
-    page and the app page link the same files (no download widget in the app)."""
+    page and the app page (each of its parts) link the same files (no download widget in the app)."""
     from components import exports
 
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page(SCRIPTS["targets"]).run()
-    assert not at.exception and not at.get("download_button")
-    app = "".join(e.proto.body for e in at.get("html"))
+    key, parts = content.PARTS["targets"]
+    app = ""
+    for value, _title in parts:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params["lang"] = lang
+        at.query_params[key] = value
+        at.run()
+        at.switch_page(SCRIPTS["targets"]).run()
+        assert not at.exception and not at.get("download_button")
+        app += "".join(e.proto.body for e in at.get("html"))
     page = _html(built, site.static_path(lang, "targets"))
     items = content.target_charts(pkg, lang)
     assert len(items) == 4
@@ -315,7 +319,8 @@ def test_chart_exports_sit_beside_the_targets_page_and_both_editions_link_them(b
         assert (folder / exports.file_name(item.slug, lang, "png")).read_bytes().startswith(b"\x89PNG")
         assert item.title in (folder / exports.file_name(item.slug, lang, "svg")).read_text(encoding="utf-8")
     # The app's chart pictures are files of the static edition too, loaded when they near the screen.
-    pictures = re.findall(r'<img src="([^"]+)" width="[\d.]+" height="[\d.]+" alt="[^"]*" loading="lazy"', app)
+    # (The charts above the parts are on each part: counted once.)
+    pictures = set(re.findall(r'<img src="([^"]+)" width="[\d.]+" height="[\d.]+" alt="[^"]*" loading="lazy"', app))
     assert len(pictures) == sum(2 if item.narrow is not None else 1 for item in items) >= 4
     for src in pictures:
         svg = (built / src.lstrip("/")).read_text(encoding="utf-8")
