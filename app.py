@@ -37,6 +37,7 @@ with guard.page(guard.current_lang):
         st.switch_page(pages[site.SLUGS[handover["page"]]],
                        query_params={**params.clean(handover["query"]), widgets.LANG_KEY: lang})
 
+    widgets.tab_title(lang, page.url_path)
     if kiosk_settings:
         if page.url_path not in kiosk.PAGES + (kiosk.HIGHLIGHTS,):  # search, sources, commune: not on a kiosk
             st.switch_page(pages[""], query_params=widgets.link_query(lang))

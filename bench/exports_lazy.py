@@ -37,7 +37,7 @@ def _run_once(exports_on: bool) -> float:
     elapsed = time.perf_counter() - start
     assert not at.exception, at.exception
     links = sum(e.proto.body.count(" download>") for e in at.get("html"))
-    assert (links >= 12) == exports_on, links
+    assert (links >= 6) == exports_on, links  # PNG, SVG and CSV of the two charts above the page's parts
     return elapsed
 
 

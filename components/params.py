@@ -44,8 +44,8 @@ MAX_ADDRESS = 1_000  # characters of an address worth drawing as a QR code or of
 
 # What each page understands besides the language (url_path -> parameters).
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
-    "": (), "targets": ("section", "domain"), "breakthroughs": (), "border-gates": ("item", "layers", "map", "points"),
-    "tourism": (), "urban-system": ("item", "layers", "map", "points"), "infrastructure": ("sector",),
+    "": (), "targets": ("section", "domain"), "breakthroughs": (),
+    "border-gates": ("item", "layers", "map", "points"), "tourism": (), "urban-system": ("item", "layers", "map", "points"), "infrastructure": ("sector",),
     "commune": ("unit", "find", "map"),
     "search": ("q",),
     "sources": ("notes", "topic"), "highlights": (), "agriculture": (), "plan": ("s", "p"),
@@ -168,8 +168,8 @@ def paragraph(raw: object) -> str | None:
 CHECKS: dict[str, Callable[[object], str | None]] = {
     LANG: lang, "kiosk": kiosk_flag, "idle": _kiosk_seconds("idle"), "countdown": _kiosk_seconds("countdown"),
     "slide": _kiosk_seconds("slide"), "slides": slides, "reset_lang": lang,
-    "domain": domain, "notes": notes, "section": _part("targets"), "sector": _part("infrastructure"), "topic": _part("sources"), "layers": layers,
-    "item": item, "map": map_mode, "points": points, "unit": unit, "q": query,
+    "domain": domain, "notes": notes, "section": _part("targets"), "sector": _part("infrastructure"),
+    "topic": _part("sources"), "layers": layers, "item": item, "map": map_mode, "points": points, "unit": unit, "q": query,
     "find": query,
     "s": reader_part, "p": paragraph,
 }

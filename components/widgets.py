@@ -79,6 +79,20 @@ def _script(name: str) -> str:
     return (site.ROOT / "static" / "js" / name).read_text(encoding="utf-8").replace("</", "<\\/")
 
 
+def tab_title(lang: str, slug: str) -> None:
+    """The browser tab's title in the page's language, as the page's raw HTML has it (``head.page_meta``: the
+    page, and what its address selects, then the site's name); Streamlit would otherwise show the config's one
+    title on every page, in Vietnamese. With a data file that cannot be read, the site's name: the page's own
+    guard shows the problem."""
+    from components import head
+
+    try:
+        title = head.page_meta(data.package(), slug, lang, st.query_params.to_dict()).title
+    except data.DataError:
+        title = i18n.translate(head.SITE_NAME, lang)
+    st.set_page_config(page_title=title)
+
+
 def chrome() -> None:
     st.html(f"<style>{site.app_css()}</style>")
 

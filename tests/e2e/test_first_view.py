@@ -63,3 +63,18 @@ def test_a_deep_link_makes_no_probe_and_no_404(server, browser):
         assert page.locator("h1").first.inner_text().startswith("Border gates")
     finally:
         context.close()
+
+
+def test_the_tab_keeps_the_page_title_in_its_language_once_the_app_runs(server, page):
+    """Streamlit sets the tab's title from the page config on every run: it is the head's title (the page and
+    what its address selects, in the page's language), on a first view and after a move within the app."""
+    from components import data, head
+
+    query = {"section": "changes"}
+    titles = {lang: head.page_meta(data.package(), "targets", lang, query).title for lang in ("en", "vi")}
+    assert titles["en"].startswith("What the 2026 adjustment changed · ") and titles["vi"] != titles["en"]
+    page.goto(server.url + "/targets?lang=en&section=changes")
+    wait_ready(page)
+    assert page.title() == titles["en"]
+    page.locator('.ls-lang a[hreflang="vi"]').click()
+    page.wait_for_function("(t) => document.title === t", arg=titles["vi"], timeout=15_000)
