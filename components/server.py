@@ -9,7 +9,8 @@ itself (``deploy/nginx.conf.in``) with the same headers and caching.
 The app's pages (``/``, ``/targets``, …) answer with Streamlit's ``index.html`` carrying each page's own head
 (``components/app_html.py``). To add a route, append to :func:`routes`;
 paths under Streamlit's reserved prefixes (``/_stcore/``, ``/static/``, ``/media/``, ``/component/``) are
-refused by ``st.App``.
+refused by ``st.App``. Any other address answers 404 with the bilingual page (:class:`Unknown`), not
+Streamlit's index: no "Streamlit" page a search engine keeps, no English dialog over the Overview.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute, Match, Route
 
 from components import site
 
@@ -134,6 +135,34 @@ async def map_download(request: Request) -> Response:
                              "Content-Disposition": f'attachment; filename="{name}"'})
 
 
+# What Streamlit serves itself, left to it: its reserved prefixes (which st.App refuses to routes), the
+# files at the root of its frontend, and its sign-in routes.
+STREAMLIT_PREFIXES = ("/_stcore/", "/static/", "/media/", "/component/", "/auth/")
+STREAMLIT_PATHS = ("/_stcore", "/favicon.png", "/manifest.json", "/index.html", "/oauth2callback")
+
+
+def unknown_path(path: str) -> bool:
+    """Whether no page, file or Streamlit route has this address (our routes ahead are matched first)."""
+    slugs = {slug for _p, _t, slug in site.PAGES + site.HIDDEN_PAGES}
+    if path.strip("/") in slugs:  # a page, or a page with a trailing slash (Starlette redirects it)
+        return False
+    return not (path.startswith(STREAMLIT_PREFIXES) or path in STREAMLIT_PATHS)
+
+
+class Unknown(Route):
+    """The last of our routes: a GET or HEAD of an address nothing serves answers 404 with the bilingual page.
+    Without it Streamlit's index answers (200, "Streamlit", English), and its frontend opens the Overview
+    under an English "Page not found" dialog."""
+
+    def __init__(self, site_dir: Path) -> None:
+        super().__init__("/{path:path}", lambda request: not_found(request, site_dir), methods=["GET", "HEAD"])
+
+    def matches(self, scope) -> tuple[Match, dict]:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD") or not unknown_path(scope["path"]):
+            return Match.NONE, {}
+        return super().matches(scope)
+
+
 def routes(site_dir: Path = SITE_DIR) -> list[BaseRoute]:
     """The static edition's routes and the app pages' own first view, for ``st.App(…, routes=routes())``."""
     from components import app_html
@@ -144,4 +173,4 @@ def routes(site_dir: Path = SITE_DIR) -> list[BaseRoute]:
         out.append(Route(prefix, handler, methods=["GET", "HEAD"]))
         out.append(Route(prefix + "/{rest:path}", handler, methods=["GET", "HEAD"]))
     out.append(Route(site.MAP_FILES + "{name}", map_download, methods=["GET", "HEAD"]))
-    return out + app_html.page_routes()
+    return out + app_html.page_routes() + [Unknown(site_dir)]

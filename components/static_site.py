@@ -274,7 +274,8 @@ def document(page: Page, pkg: Package, assets: Assets, base: str | None = None) 
 
 
 def not_found(assets: Assets) -> str:
-    """The bilingual 404 page: both languages, each marked, with links home."""
+    """The bilingual 404 page: both languages, each marked, with links to either edition's start. Both
+    editions answer an unknown address with it (``components/server.py``, ``deploy/nginx.conf.in``)."""
     parts = []
     for lang in site.STATIC_LANGS:
         _ = i18n.gettext_for(lang)
@@ -282,7 +283,8 @@ def not_found(assets: Assets) -> str:
         missing, hint, home = (_("This page does not exist"), _("The address may be mistyped, or the page has moved."),
                                _("Go to the start page"))
         parts.append(f'<section lang="{lang}"><h{level}>{escape(missing)}</h{level}><p>{escape(hint)} '
-                     f'<a href="{site.static_path(lang, "")}">{escape(home)}</a></p></section>')
+                     f'<a href="{site.static_path(lang, "")}">{escape(home)}</a> · '
+                     f'<a href="{escape(site.app_path(lang, ""))}">{escape(_("Interactive version"))}</a></p></section>')
     titles = " · ".join(i18n.gettext_for(lang)("This page does not exist") for lang in site.STATIC_LANGS)
     _ = i18n.gettext_for(DEFAULT_LANG)
     head = "\n".join([f"<title>{escape(titles)}</title>", '<meta name="robots" content="noindex">',

@@ -158,6 +158,8 @@ def test_static_edition_is_served_by_nginx_compressed_cached_and_script_free(sta
     assert "immutable" in headers["Cache-Control"] and "max-age=31536000" in headers["Cache-Control"]
     status, _, body = _get(stack.url + "/vi/no-such-page/")
     assert status == 404 and "Không có trang này".encode() in body and b"This page does not exist" in body
+    status, _, body = _get(stack.url + "/my-commune?lang=vi")  # an app address that no page has
+    assert status == 404 and b"This page does not exist" in body and b"<title>Streamlit" not in body
     assert _get(stack.url + "/vi")[0] == 200  # redirected to /vi/
     for path in ("/sitemap.xml", "/robots.txt", "/en/tourism/lang-son-tourism-en.pdf"):
         assert _get(stack.url + path)[0] == 200, path

@@ -234,9 +234,15 @@ def _get(app, path: str, query: str = "") -> tuple[int, str]:
     import asyncio
 
     sent: list[dict] = []
+    asked: list[bool] = []
 
-    async def receive() -> dict:
-        return {"type": "http.request", "body": b"", "more_body": False}
+    async def receive() -> dict:  # the request, then (as a browser that has its answer) a disconnect
+        if not asked:
+            asked.append(True)
+            return {"type": "http.request", "body": b"", "more_body": False}
+        while not any(m["type"] == "http.response.body" and not m.get("more_body") for m in sent):
+            await asyncio.sleep(0.01)
+        return {"type": "http.disconnect"}
 
     async def send(message: dict) -> None:
         sent.append(message)
@@ -255,6 +261,33 @@ def _get(app, path: str, query: str = "") -> tuple[int, str]:
     worker.join(60)
     status = next(m["status"] for m in sent if m["type"] == "http.response.start")
     return status, b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body").decode()
+
+
+@pytest.mark.parametrize(("path", "served_by"), [
+    ("/no-such-page", "404"), ("/my-commune", "404"), ("/wp-login.php", "404"), ("/targets/extra", "404"),
+    ("/targets/_stcore/health", "404"),
+    ("/", "page"), ("/targets", "page"), ("/highlights", "page"), ("/targets/", "streamlit"),  # it redirects to /targets
+    ("/_stcore/health", "streamlit"), ("/_stcore/host-config", "streamlit"), ("/static/js/main.js", "streamlit"),
+    ("/favicon.png", "streamlit"), ("/manifest.json", "streamlit"), ("/media/x.png", "streamlit"),
+    ("/component/x/index.html", "streamlit"), ("/auth/login", "streamlit"), ("/vi/no-such-page/", "404"),
+])
+def test_an_address_nothing_serves_answers_404_and_streamlits_own_are_left_to_it(tmp_path, path, served_by):
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Mount
+
+    from components import server
+
+    (tmp_path / "404.html").write_text("<title>Không có trang này · This page does not exist</title>")
+    streamlit_stand_in = Mount("/", app=PlainTextResponse("streamlit"))  # what st.App puts after our routes
+    app = Starlette(routes=[*server.routes(tmp_path), streamlit_stand_in])
+    status, body = _get(app, path, "lang=vi")
+    if served_by == "404":
+        assert status == 404 and "This page does not exist" in body
+    elif served_by == "page":
+        assert status == 200 and '<html lang="vi"' in body
+    else:
+        assert (status, body) == (200, "streamlit")
 
 
 @pytest.fixture

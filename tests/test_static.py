@@ -173,6 +173,7 @@ def test_sitemap_lists_exactly_the_pages_that_exist(built):
 def test_unknown_addresses_get_the_bilingual_404(built):
     text = (built / "404.html").read_text(encoding="utf-8")
     assert "Không có trang này" in text and "This page does not exist" in text
+    assert 'href="/?lang=vi"' in text and 'href="/?lang=en"' in text  # the app, for an app address
     assert server.resolve(built, "/vi/no-such-page/") is None
     assert server.resolve(built, "/vi/../../etc/passwd") is None
     assert server.resolve(built, "/en/tourism/") == built / "en" / "tourism" / "index.html"

@@ -84,10 +84,15 @@ def test_hostile_language_value_falls_back_and_is_never_rendered(server, page):
     assert page.locator("img[src=x]").count() == 0
 
 
-def test_unknown_page_falls_back_to_the_overview(server, page):
-    page.goto(f"{server.url}/no-such-page?lang=en")
+def test_an_unknown_page_says_so_in_both_languages_and_links_to_both_editions(server, page):
+    """Not Streamlit's English "Page not found" dialog over the Overview (status 200, titled "Streamlit")."""
+    response = page.goto(f"{server.url}/no-such-page?lang=vi")
+    assert response.status == 404
+    assert page.title() == "Không có trang này · This page does not exist"
+    assert page.locator('[data-testid="stApp"]').count() == 0
+    page.get_by_role("link", name="Bản tương tác").click()
     wait_ready(page)
-    assert page.locator("h1").first.inner_text() == "Lạng Sơn provincial plan 2021–2030, vision to 2050"
+    assert page.locator("h1").first.inner_text() == "Quy hoạch tỉnh Lạng Sơn thời kỳ 2021–2030, tầm nhìn đến năm 2050"
 
 
 @pytest.mark.parametrize(("lang", "label", "title"), [("vi", "Tìm trong quy hoạch", "Tìm trong quy hoạch"),
