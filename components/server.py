@@ -135,9 +135,9 @@ async def map_download(request: Request) -> Response:
                              "Content-Disposition": f'attachment; filename="{name}"'})
 
 
-# What Streamlit serves itself, left to it: its reserved prefixes (which st.App refuses to routes), the
-# files at the root of its frontend, and its sign-in routes.
-STREAMLIT_PREFIXES = ("/_stcore/", "/static/", "/media/", "/component/", "/auth/")
+# What Streamlit serves itself, left to it: its reserved prefixes (which st.App refuses to routes), the app's
+# own static files (the map style), the files at the root of its frontend, and its sign-in routes.
+STREAMLIT_PREFIXES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static/", "/auth/")
 STREAMLIT_PATHS = ("/_stcore", "/favicon.png", "/manifest.json", "/index.html", "/oauth2callback")
 
 

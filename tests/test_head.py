@@ -269,14 +269,20 @@ def _get(app, path: str, query: str = "") -> tuple[int, str]:
     ("/", "page"), ("/targets", "page"), ("/highlights", "page"), ("/targets/", "streamlit"),  # it redirects to /targets
     ("/_stcore/health", "streamlit"), ("/_stcore/host-config", "streamlit"), ("/static/js/main.js", "streamlit"),
     ("/favicon.png", "streamlit"), ("/manifest.json", "streamlit"), ("/media/x.png", "streamlit"),
-    ("/component/x/index.html", "streamlit"), ("/auth/login", "streamlit"), ("/vi/no-such-page/", "404"),
+    ("/component/x/index.html", "streamlit"), ("/auth/login", "streamlit"), ("/app/static/map-style.json", "streamlit"), ("/vi/no-such-page/", "404"),
 ])
 def test_an_address_nothing_serves_answers_404_and_streamlits_own_are_left_to_it(tmp_path, path, served_by):
+    from streamlit.web.server.starlette import starlette_routes
+
+    from components import server
+
+    # every prefix of Streamlit's own routes in this release is left to it
+    ours = {p.strip("/") for p in server.STREAMLIT_PREFIXES}
+    assert {starlette_routes.BASE_ROUTE_CORE, starlette_routes.BASE_ROUTE_MEDIA, starlette_routes.BASE_ROUTE_STATIC,
+            starlette_routes.BASE_ROUTE_COMPONENT, starlette_routes.BASE_ROUTE_APP_STATIC} <= ours
     from starlette.applications import Starlette
     from starlette.responses import PlainTextResponse
     from starlette.routing import Mount
-
-    from components import server
 
     (tmp_path / "404.html").write_text("<title>Không có trang này · This page does not exist</title>")
     streamlit_stand_in = Mount("/", app=PlainTextResponse("streamlit"))  # what st.App puts after our routes
