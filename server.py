@@ -7,6 +7,7 @@ of widget callbacks go to ``components/guard.py`` (one message in the page's lan
 
 import streamlit as st
 
-from components import guard, server
+from components import app_html, guard, server
 
+app_html.serve_heads()  # every page's first HTML carries our styles and scripts: the runs need not send them
 app = st.App("app.py", routes=server.routes(), on_script_error=guard.show)

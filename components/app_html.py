@@ -104,14 +104,28 @@ def _without_sidebar(query: dict[str, str]) -> bool:
 
 
 # in static/js/, before Streamlit's bundle
-HEAD_SCRIPTS = ("backend-base.js", "no-icon-font.js", "soft-links.js", "map-explore.js")
+HEAD_SCRIPTS = ("backend-base.js", "no-icon-font.js", "soft-links.js", "map-explore.js", "copy.js")
+
+# Set by server.py, whose routes answer every app page with page_html (or plain_html): the app's stylesheet
+# and the share box's copy script are then in the head of every page, and the app's runs do not send them
+# again (widgets.chrome, widgets.footer). Under a bare ``streamlit run app.py`` they still do.
+_heads_served = False
+
+
+def serve_heads() -> None:
+    global _heads_served
+    _heads_served = True
+
+
+def heads_served() -> bool:
+    return _heads_served
 
 
 @functools.cache
 def _head_scripts() -> str:
     """Our inline scripts (each kept in its own file): the server's address for Streamlit's frontend, no icon
-    font, links between app pages that move within the running app (given the app's page paths), and the
-    map pictures that load the interactive map on wide screens."""
+    font, links between app pages that move within the running app (given the app's page paths), the
+    map pictures that load the interactive map on wide screens, and the share box's copy buttons."""
     import json
 
     pages = escape(json.dumps([slug for _p, _t, slug in site.PAGES + site.HIDDEN_PAGES]), quote=True)
@@ -134,13 +148,14 @@ def page_html(slug: str, lang: str | None, query: dict[str, str], base: str) -> 
 
 
 def plain_html(lang: str) -> str:
-    """Streamlit's own index with only the language and the site's name: what a page answers when its
-    head cannot be built (a broken data file). The app still loads, and its guard shows the problem."""
+    """Streamlit's own index with only the language, the site's name, our styles and scripts: what a page
+    answers when its head cannot be built (a broken data file). The app still loads, and its guard shows the
+    problem."""
     lang = i18n.resolve_lang(lang)
     title = f"<title>{escape(i18n.translate(head.SITE_NAME, lang))}</title>"
     try:
-        title += _head_scripts()
-    except OSError:  # pragma: no cover - our own file; without it the frontend finds the server by probing
+        title += f"<style>{site.app_css()}</style>" + _head_scripts()
+    except OSError:  # pragma: no cover - our own files; without them the frontend finds the server by probing
         pass
     out = re.sub(r'<html lang="[^"]*"', f'<html lang="{lang}"', streamlit_index(), count=1)
     return re.sub(r"<title>.*?</title>", lambda _m: title, out, count=1, flags=re.S)

@@ -94,7 +94,12 @@ def tab_title(lang: str, slug: str) -> None:
 
 
 def chrome() -> None:
-    st.html(f"<style>{site.app_css()}</style>")
+    """The app's stylesheet, unless the page's first HTML carried it (``app_html.heads_served``): a second copy
+    makes the browser restyle the whole page once it is drawn."""
+    from components import app_html
+
+    if not app_html.heads_served():
+        st.html(f"<style>{site.app_css()}</style>")
 
 
 def page_context(page_file: str) -> tuple[str, Callable[[str], str]]:
@@ -351,13 +356,15 @@ def data_download(lang: str) -> None:
 
 def footer(lang: str, slug: str, share: bool = True) -> None:
     """Below every page, as one element: a rule, the share box (not on a kiosk) and the source line. The share
-    box's Copy buttons get their script (static/js/copy.js) in an element of its own, which holds nothing else:
-    no value from the URL is ever in an element that may run script."""
+    box's Copy buttons get their script (static/js/copy.js) from the page's head, or else in an element of its
+    own, which holds nothing else: no value from the URL is ever in an element that may run script."""
+    from components import app_html
+
     _ = i18n.gettext_for(lang)
     box = share_and_cite(lang, slug) if share else ""
     source_line = _(site.SOURCE_LINE)
     html(f'<hr class="ls-rule">{box}<p class="ls-caption ls-footer">{escape(source_line)}</p>')
-    if share:
+    if share and not app_html.heads_served():
         st.html(f"<script>{_script('copy.js')}</script>", unsafe_allow_javascript=True)
 
 

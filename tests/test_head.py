@@ -146,7 +146,7 @@ def test_hostile_base_address_is_escaped(pkg):
 
 def test_the_head_carries_the_styles_the_backend_address_and_the_preloads():
     html = app_html.page_html("targets", "en", {}, BASE)
-    assert "BACKEND_BASE_URL" in html and ".ls-table" in html
+    assert "BACKEND_BASE_URL" in html and ".ls-table" in html and "window.__lsCopy" in html
     assert re.search(r'<script type="application/json" id="ls-chunks">\{"preload": \["Html\.[\w-]+\.js"', html)
     # the sidebar's room is kept, except where there is no sidebar
     assert "margin-left: 300px" in html
@@ -192,6 +192,23 @@ def test_each_page_asks_early_for_the_code_of_what_it_draws_and_no_more(slug):
     assert sorted(name.split(".")[0] for name in files["run"]) == sorted(app_html.page_chunks(slug))
     js = Path(streamlit.__file__).parent / "static" / "static" / "js"
     assert all((js / name).is_file() for name in files["preload"] + files["run"])
+
+
+@pytest.mark.parametrize("served", [False, True])
+def test_the_runs_send_the_styles_and_the_copy_script_only_when_no_head_of_ours_has_them(monkeypatch, served):
+    """Under server.py every page's first HTML carries them (a second stylesheet restyles the whole page
+    once drawn); under a bare ``streamlit run app.py`` the runs send them."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setattr(app_html, "_heads_served", served)
+    at = AppTest.from_file(str(data.ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "vi"
+    at.run()
+    assert not at.exception
+    bodies = [e.proto.body for e in at.get("html")]
+    assert any(".ls-table" in b for b in bodies) is not served
+    assert any("window.__lsCopy" in b for b in bodies) is not served
+    assert any("Chia sẻ trang này" in b for b in bodies)  # the share box itself is drawn either way
 
 
 def test_routes_cover_every_page_and_nothing_reserved():
@@ -335,6 +352,7 @@ def test_a_broken_data_file_still_serves_the_app_shell(broken_data, server_log, 
     assert f'<html lang="{lang}"' in html and "Internal Server Error" not in html
     title = re.search(r"<title>(.*?)</title>", html).group(1)
     assert title == i18n.translate(head.SITE_NAME, lang)
+    assert ".ls-table" in html and "window.__lsCopy" in html  # the runs count on the head for these
     assert re.search(r'<script type="module" crossorigin src="\./static/js/index\.[\w-]+\.js"></script>', html)
     ref = [r for r in server_log if re.search(r"E-[0-9A-F]{6}", r.getMessage())]
     assert ref and "targets.csv:2:id" in ref[0].getMessage()
