@@ -589,12 +589,13 @@ def note_kinds(pkg: Package, lang: str) -> list[tuple[str, str, int]]:
 
 @_shared
 def notes_register(pkg: Package, lang: str, kind: str | None = None) -> list[dict]:
-    """The data notes (of one ``kind``, or all), each with its citation."""
+    """The data notes (of one ``kind``, or all), each with its citation; all of them are titled by their kind,
+    those of one kind are not (they stand under its heading)."""
     _ = i18n.gettext_for(lang)
     out = []
     frame = pkg["data_notes"]
     for r in records(frame if kind is None else frame[frame["kind"] == kind]):
-        out.append({"title": i18n.translate(NOTE_KINDS[r["kind"]], lang),
+        out.append({"title": i18n.translate(NOTE_KINDS[r["kind"]], lang) if kind is None else "",
                     "text": r[i18n.col("note", lang)] + " " + _("How the data handles it: {handling}").format(
                         handling=r[i18n.col("handling", lang)]),
                     "cite": cite(pkg, r, lang)})

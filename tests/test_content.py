@@ -53,3 +53,11 @@ def test_flagged_facts_carry_their_data_note(pkg):
     rows = content.province_facts(pkg, "en")
     latitude = next(r for r in rows if r["value"].startswith("20°27′"))
     assert latitude["note"].startswith("Data note:")
+
+
+def test_notes_of_one_kind_do_not_repeat_the_kind_that_heads_them(pkg):
+    every = content.notes_register(pkg, "vi")
+    assert {r["title"] for r in every} == {name for _k, name, _n in content.note_kinds(pkg, "vi")}
+    for kind, _name, count in content.note_kinds(pkg, "vi"):
+        rows = content.notes_register(pkg, "vi", kind)
+        assert len(rows) == count and all(r["title"] == "" and r["text"] and r["cite"].quote for r in rows)
