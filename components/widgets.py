@@ -461,7 +461,8 @@ def unit_locator(lang: str, unit_id: str) -> None:
         if interactive:
             st.pydeck_chart(_locator(lang, unit_id), height=360, alt=_("Where this unit lies among the 65 communes "
                                                                       "and wards (schematic, approximate positions)."))
-    st.caption(_("Schematic map: positions are approximate and for orientation only; no borders are drawn."))
+    if interactive:  # it lies over the picture, whose last line says this
+        st.caption(_("Schematic map: positions are approximate and for orientation only; no borders are drawn."))
 
 
 @functools.lru_cache(maxsize=256)

@@ -103,6 +103,17 @@ def test_a_map_page_sends_the_picture_and_no_deck_map_until_asked(page, lang):
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_locators_caveat_is_said_once_by_the_picture_or_under_the_deck_map(lang):
+    caveat = i18n.gettext_for(lang)(static_map.CAVEAT)
+    visible = lambda text: " ".join(unescape(re.sub(r"<[^>]+>", " ", text)).split())  # noqa: E731
+    at = _open("pages/commune.py", lang)
+    assert caveat in visible(picture(at)["svg"])
+    assert [c.value for c in at.caption if c.value == caveat] == []
+    explore(at)
+    assert [c.value for c in at.caption if c.value == caveat] == [caveat]  # the deck map covers the picture
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("page", MAPS)
 def test_map_interactive_in_the_url_opens_the_deck_map_directly(page, lang):
     at = _open(page, lang, map="interactive")
