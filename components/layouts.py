@@ -153,14 +153,14 @@ def section_anchor(query: dict[str, str]) -> str:
     return "#" + section_id(*chosen[0]) if chosen else ""
 
 
-def parts(slug: str, label: str, sections: dict[str, list], lang: str) -> Choice:
+def parts(slug: str, label: str, sections: dict[str, list], lang: str, level: int = 2) -> Choice:
     """Page ``slug``'s parts (:data:`content.PARTS`) as a choice: the app shows one part at a time (the first
-    with no choice), the static edition and the PDF every part. Each part opens with its title as a heading,
-    its run-in labels made sub-headings."""
+    with no choice), the static edition and the PDF every part. Each part opens with its title as a heading of
+    ``level`` (3 where the parts are a section's own), its run-in labels made sub-headings."""
     key, named = content.PARTS[slug]
     options = [(value, i18n.translate(title, lang)) for value, title in named]
-    return Choice(key, label, options, [(value, [Heading(text, 2, section_id(key, value)),
-                                                 *demote_labels(sections[value])])
+    return Choice(key, label, options, [(value, [Heading(text, level, section_id(key, value)),
+                                                 *demote_labels(sections[value], level + 1)])
                                         for value, text in options], default=named[0][0])
 
 
@@ -197,9 +197,9 @@ def walk(blocks: list):
                 yield from walk(inner)
 
 
-def demote_labels(blocks: list) -> list:
+def demote_labels(blocks: list, level: int = 3) -> list:
     """Labels inside a part become sub-headings (the part's title is the section's heading)."""
-    return [Heading(b.text, 3) if isinstance(b, Label) else b for b in blocks]
+    return [Heading(b.text, level) if isinstance(b, Label) else b for b in blocks]
 
 
 def title_of(blocks: list) -> str:
@@ -493,7 +493,7 @@ def sources_page(pkg: Package, lang: str) -> list:
                    "statement in full in the plan reader.")),
         parts("sources", _("Show what the decision says on"),
               {value: [Rows("item_list", content.statement_items(pkg, lang, topics))]
-               for value, topics in content.SOURCES_TOPICS.items()}, lang),
+               for value, topics in content.SOURCES_TOPICS.items()}, lang, level=3),
         Heading(_("Data notes")),
         Choice("notes", _("Data notes by kind"), kinds,
                [(kind, [Heading(label, 3, section_id("notes", kind)),
