@@ -282,9 +282,10 @@ def not_found(assets: Assets) -> str:
         level = 1 if lang == DEFAULT_LANG else 2
         missing, hint, home = (_("This page does not exist"), _("The address may be mistyped, or the page has moved."),
                                _("Go to the start page"))
+        app = _("Interactive version")
         parts.append(f'<section lang="{lang}"><h{level}>{escape(missing)}</h{level}><p>{escape(hint)} '
                      f'<a href="{site.static_path(lang, "")}">{escape(home)}</a> · '
-                     f'<a href="{escape(site.app_path(lang, ""))}">{escape(_("Interactive version"))}</a></p></section>')
+                     f'<a href="{escape(site.app_path(lang, ""))}">{escape(app)}</a></p></section>')
     titles = " · ".join(i18n.gettext_for(lang)("This page does not exist") for lang in site.STATIC_LANGS)
     _ = i18n.gettext_for(DEFAULT_LANG)
     head = "\n".join([f"<title>{escape(titles)}</title>", '<meta name="robots" content="noindex">',
