@@ -139,12 +139,13 @@ async def map_download(request: Request) -> Response:
 # own static files (the map style), the files at the root of its frontend, and its sign-in routes.
 STREAMLIT_PREFIXES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static/", "/auth/")
 STREAMLIT_PATHS = ("/_stcore", "/favicon.png", "/manifest.json", "/index.html", "/oauth2callback")
+_PAGE_SLUGS = frozenset(site.SLUGS.values())
 
 
 def unknown_path(path: str) -> bool:
-    """Whether no page, file or Streamlit route has this address (our routes ahead are matched first)."""
-    slugs = {slug for _p, _t, slug in site.PAGES + site.HIDDEN_PAGES}
-    if path.strip("/") in slugs:  # a page, or a page with a trailing slash (Starlette redirects it)
+    """Whether no page, file or Streamlit route has this address (our routes ahead are matched first). Asked
+    of every request that reaches Streamlit's own routes: nothing is built here."""
+    if path.strip("/") in _PAGE_SLUGS:  # a page, or a page with a trailing slash (Starlette redirects it)
         return False
     return not (path.startswith(STREAMLIT_PREFIXES) or path in STREAMLIT_PATHS)
 
