@@ -4,8 +4,7 @@ import streamlit as st
 
 from components import guard, i18n, kiosk, kiosk_screen, params, site, widgets
 
-st.set_page_config(page_title="Quy hoạch tỉnh Lạng Sơn", page_icon="⛰️", layout="wide",
-                   initial_sidebar_state="auto")
+st.set_page_config(page_title="Quy hoạch tỉnh Lạng Sơn", page_icon="⛰️", layout="wide")
 
 # Everything below runs inside the guard (components/guard.py): an unexpected failure is logged with a
 # reference id and shown as one message in the page's language; Streamlit's control flow passes.
@@ -30,7 +29,7 @@ with guard.page(guard.current_lang):
              for path, title, slug in site.PAGES}
     pages.update({slug: st.Page(path, title=_(title), url_path=slug, visibility="hidden")
                   for path, title, slug in site.HIDDEN_PAGES})
-    # Streamlit's own page list stays hidden: the sidebar draws ours (widgets.sidebar), plain links.
+    # Streamlit's own page list stays hidden: the top of the page draws ours (widgets.site_top), plain links.
     page = st.navigation(list(pages.values()), position="hidden")
 
     if handover and site.SLUGS.get(handover["page"]) in pages:
@@ -46,8 +45,7 @@ with guard.page(guard.current_lang):
         if not attract:
             kiosk_screen.top_bar(lang, page.url_path)
     else:
-        widgets.language_switch(lang, page.url_path)
-        widgets.sidebar(lang, page.url_path)
+        widgets.site_top(lang, page.url_path)
     st.session_state[widgets.ROUTED_KEY] = True
     try:
         with guard.page(lang):  # the page's own failure: the message in its place, the chrome kept

@@ -51,7 +51,7 @@ def base_url(request: Request) -> str:
 # has. Each page names the chunks of the elements it draws (static/js/early-chunks.js loads them while the app
 # connects), and no others: on a slow connection every file costs a round trip. tests/test_head.py checks
 # these lists against what each page draws.
-COMMON_CHUNKS = ("Html",)  # our blocks: the language switch, the sidebar's pages and search form, the text
+COMMON_CHUNKS = ("Html",)  # our blocks: the page's top (pages, language switch, search form), the text
 PAGE_CHUNKS = {"highlights": ("PageLink",)}
 PRELOAD = COMMON_CHUNKS + tuple(sorted({c for extra in PAGE_CHUNKS.values() for c in extra}))
 
@@ -96,15 +96,15 @@ def preload_links(names: tuple[str, ...] = PRELOAD) -> str:
             f'<script type="module">{code.strip()}</script>')
 
 
-def _without_sidebar(query: dict[str, str]) -> bool:
+def _own_layout(query: dict[str, str]) -> bool:
     """The kiosk (as :mod:`components.params` reads ``?kiosk=``) and the embed view (as Streamlit's frontend
-    reads ``?embed=true``: name and value in any case) never draw a sidebar."""
+    reads ``?embed=true``: name and value in any case) lay their pages out themselves."""
     embed = any(isinstance(v, str) and k.lower() == "embed" and v.lower() == "true" for k, v in query.items())
     return embed or params.kiosk_flag(query.get("kiosk")) is not None
 
 
 # in static/js/, before Streamlit's bundle
-HEAD_SCRIPTS = ("backend-base.js", "no-icon-font.js", "soft-links.js", "map-explore.js", "copy.js")
+HEAD_SCRIPTS = ("backend-base.js", "no-icon-font.js", "soft-links.js", "nav-strip.js", "map-explore.js", "copy.js")
 
 # Set by server.py, whose routes answer every app page with page_html (or plain_html): the app's stylesheet
 # and the share box's copy script are then in the head of every page, and the app's runs do not send them
@@ -124,8 +124,9 @@ def heads_served() -> bool:
 @functools.cache
 def _head_scripts() -> str:
     """Our inline scripts (each kept in its own file): the server's address for Streamlit's frontend, no icon
-    font, links between app pages that move within the running app (given the app's page paths), the
-    map pictures that load the interactive map on wide screens, and the share box's copy buttons."""
+    font, links between app pages that move within the running app (given the app's page paths), the page
+    shown brought into view in a phone's row of pages, the map pictures that load the interactive map on wide
+    screens, and the share box's copy buttons."""
     import json
 
     pages = escape(json.dumps([slug for _p, _t, slug in site.PAGES + site.HIDDEN_PAGES]), quote=True)
@@ -140,7 +141,7 @@ def page_html(slug: str, lang: str | None, query: dict[str, str], base: str) -> 
     meta = head.page_meta(data.package(), slug, lang or "", query)
     # Our styles are in place before the first paint: no jump when they arrive with the first run.
     styles = site.app_css()
-    if not _without_sidebar(query):
+    if not _own_layout(query):
         styles += (site.CSS_DIR / "first-paint.css").read_text(encoding="utf-8")
     styles = f"<style>{styles}</style>"
     return head.render_index(streamlit_index(), meta, base,

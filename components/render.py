@@ -368,6 +368,18 @@ def page_nav(links: list[tuple[str, str, bool]], label: str) -> str:
     return f'<nav class="ls-nav" aria-label="{escape(label)}"><ul>{inner}</ul></nav>'
 
 
+SITE_TOP_END = "ls-top-end"
+
+
+def site_top(nav: str, switch: str, search: str, skip: str) -> str:
+    """The top of an app page: a link past the list of pages (hidden until it has the keyboard's focus, for
+    Streamlit's own "Skip to main content" lands before the list), the list (:func:`page_nav`), and the
+    language switch and search box (:func:`language_switch`, :func:`search_form`) beside each other. The three
+    parts are ours, already escaped; ``skip`` is text."""
+    return (f'<div class="ls-top"><a class="ls-skip" href="#{SITE_TOP_END}">{escape(skip)}</a>{nav}'
+            f'<div class="ls-top-tools">{switch}{search}</div><span id="{SITE_TOP_END}"></span></div>')
+
+
 def chip_links(label: str, param: str, chips: list[tuple[str, str, bool]], query: dict[str, str]) -> str:
     """A choice drawn as a row of plain links ("chips"), named by ``label``: ``(value, text, on)`` each, where
     ``value`` is what ``?param=`` becomes when the chip is followed ("" drops it): each link is this view

@@ -35,22 +35,24 @@ def resolve_page_lang() -> str:
     return lang
 
 
-def language_switch(lang: str, slug: str) -> None:
+def _switch_html(lang: str, slug: str) -> str:
     """The VI/EN switch: this page in each language, as two plain links (the page's other parameters kept).
     A click stays in the running app and takes the parameters from the address as it is at that moment
     (static/js/soft-links.js); the next run reads the language from the address (:func:`resolve_page_lang`)."""
     query = st.query_params.to_dict()
     links = [(code, i18n.LANG_NAMES[code], site.app_href(slug, {**query, LANG_KEY: code})) for code in i18n.LANGS]
-    html(render.language_switch(links, lang, i18n.translate(N_("Language"), lang)))
+    return render.language_switch(links, lang, i18n.translate(N_("Language"), lang))
+
+
+def language_switch(lang: str, slug: str) -> None:
+    """The switch on its own (the kiosk's top bar); every other page has it in :func:`site_top`."""
+    html(_switch_html(lang, slug))
 
 
 # Streamlit's own labels that screen readers announce (and the skip link) are English only; on
 # Vietnamese pages we relabel them. Keys are Streamlit's texts, values our msgids.
 CHROME_LABELS = {
     "Skip to main content": N_("Skip to main content"),
-    "Sidebar": N_("Sidebar"),
-    "Collapse sidebar": N_("Collapse sidebar"),
-    "Expand sidebar": N_("Expand sidebar"),
     "App pages": N_("App pages"),
     "Link to heading": N_("Link to heading"),
     "Copy to clipboard": N_("Copy to clipboard"),
@@ -471,7 +473,7 @@ def _locator(lang: str, unit_id: str):
 
 
 def search_page(lang: str) -> None:
-    """The search page under its title: its own field, a plain form like the sidebar's (no widget to load and
+    """The search page under its title: its own field, a plain form like the page top's (no widget to load and
     draw) showing the text searched for, kept in ``?q=`` (bounded, cleaned; the address brought in line); then
     the results of that text, or an example of what to type."""
     from components import search
@@ -529,23 +531,24 @@ def search_results(results, lang: str, query: str = "") -> None:
                   on_click=_show_more_results, args=(query,))
 
 
-def sidebar(lang: str, current: str) -> None:
-    """The sidebar, as one element: the list of pages (the page shown marked) and the search box.
+def site_top(lang: str, current: str) -> None:
+    """The top of every page but the kiosk's, as one element: the list of pages (the page shown marked), the
+    language switch and the search box; the embed view hides it but the switch (static/css/app.css).
 
-    Plain links instead of Streamlit's page list (a widget per page, each label drawn as Markdown and measured),
-    which added about 8 % to a wide screen's first view (bench/RESULTS.md); a click stays within the running
-    app (static/js/soft-links.js). The search box is a plain form whose Enter opens the results page
-    (``/search?q=…&lang=…``): a text input's code and rendering cost a phone more than the rest of the sidebar,
-    on every page, for a box most visitors never use."""
+    It is not Streamlit's sidebar: on a wide screen the sidebar cost every first view about 25 ms of the
+    browser's time whatever the page (bench/RESULTS.md), and on a phone it hid the pages behind a button.
+    Plain links instead of Streamlit's page list (a widget per page, each label drawn as Markdown and
+    measured); a click stays within the running app (static/js/soft-links.js). The search box is a plain form
+    whose Enter opens the results page (``/search?q=…&lang=…``): a text input's code and rendering cost a phone
+    more than the rest of the page top, on every page, for a box most visitors never use."""
     from components import search
 
     _ = i18n.gettext_for(lang)
     nav = render.page_nav([(site.app_href(slug, link_query(lang)), _(title), slug == current)
                            for _p, title, slug in site.PAGES], _("App pages"))
-    form = render.search_form("/search", _("Search the plan"), _("e.g. mau son, cửa khẩu"), search.MAX_QUERY,
-                              {LANG_KEY: lang})
-    with st.sidebar:
-        html(nav + form)
+    form = "" if current == "search" else render.search_form(  # the search page has its own field
+        "/search", _("Search the plan"), _("e.g. mau son, cửa khẩu"), search.MAX_QUERY, {LANG_KEY: lang})
+    html(render.site_top(nav, _switch_html(lang, current), form, _("Skip the list of pages")))
 
 
 # --- pages described once (components.layouts) ----------------------------------------------------

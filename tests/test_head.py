@@ -148,10 +148,13 @@ def test_the_head_carries_the_styles_the_backend_address_and_the_preloads():
     html = app_html.page_html("targets", "en", {}, BASE)
     assert "BACKEND_BASE_URL" in html and ".ls-table" in html and "window.__lsCopy" in html
     assert re.search(r'<script type="application/json" id="ls-chunks">\{"preload": \["Html\.[\w-]+\.js"', html)
-    # the sidebar's room is kept, except where there is no sidebar
-    assert "margin-left: 300px" in html
+    # the wide layout is in place before the first run, except where the view lays out its page itself
+    assert WIDE_FIRST in html
     for query in ({"kiosk": "1"}, {"embed": "true"}):
-        assert "margin-left: 300px" not in app_html.page_html("targets", "en", query, BASE)
+        assert WIDE_FIRST not in app_html.page_html("targets", "en", query, BASE)
+
+
+WIDE_FIRST = "padding-left: 80px !important"
 
 
 # Element types (as AppTest names them) whose code Streamlit loads only when the first one arrives, and the
@@ -394,9 +397,9 @@ def test_the_first_html_and_the_app_agree_on_an_odd_language(raw):
     assert app_lang == (params.lang(raw) or "vi")
 
 
-@pytest.mark.parametrize(("query", "sidebar"), [
+@pytest.mark.parametrize(("query", "ours"), [
     ({"kiosk": "banana"}, True), ({"kiosk": "0"}, True), ({"kiosk": " TRUE "}, False), ({"kiosk": "on"}, False),
     ({"Embed": "TRUE"}, False), ({"embed": "false"}, True),
 ])
-def test_the_sidebar_room_follows_the_apps_own_reading_of_kiosk_and_embed(query, sidebar):
-    assert ("margin-left: 300px" in app_html.page_html("targets", "en", query, BASE)) is sidebar
+def test_the_first_layout_follows_the_apps_own_reading_of_kiosk_and_embed(query, ours):
+    assert (WIDE_FIRST in app_html.page_html("targets", "en", query, BASE)) is ours

@@ -150,7 +150,7 @@ def test_kiosk_pages_have_no_downloads_search_box_or_basemap(page, lang):
     assert at.get("download_button") == []
     assert not any(" download>" in e.proto.body for e in at.get("html"))  # nor a chart's download links
     assert at.text_input == [] and at.text_area == []
-    assert not any("<form" in e.proto.body for e in at.get("html"))  # nor the sidebar's search form
+    assert not any("<form" in e.proto.body for e in at.get("html"))  # nor the page top's search form
     assert [t for t in at.toggle if "basemap" in (t.key or "")] == []
     assert at.query_params["kiosk"] == "1" and at.query_params["lang"] == lang
     links = at.get("page_link")
@@ -211,4 +211,4 @@ def test_without_the_flag_nothing_changes():
     at.query_params["lang"] = "en"
     at.run()
     assert not any("__lsKioskCfg" in e.proto.body for e in at.get("html"))
-    assert any('<form class="ls-search"' in e.proto.body for e in at.sidebar.get("html"))  # the search box is there
+    assert any('<form class="ls-search"' in e.proto.body for e in at.main.get("html"))  # the search box is there

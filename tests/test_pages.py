@@ -130,12 +130,54 @@ def test_unknown_or_hostile_language_falls_back_to_vietnamese(bad):
     assert "<script>alert" not in page_text(at)
 
 
+def _top(at) -> str:
+    """The page's top (widgets.site_top): one HTML element, the first the main area shows."""
+    shown = [e.proto.body for e in at.main.get("html") if not e.proto.body.startswith(("<script", "<style"))]
+    assert shown and shown[0].startswith('<div class="ls-top">'), shown[:1]
+    assert sum(body.startswith('<div class="ls-top">') for body in shown) == 1
+    return shown[0]
+
+
+def _switch(at) -> str:
+    return re.search(r'<nav class="ls-lang".*?</nav>', _top(at)).group(0)
+
+
 def _language_links(at) -> dict[str, str]:
     """The language switch's links, language code to address."""
     from html import unescape
 
-    body = next(e.proto.body for e in at.get("html") if e.proto.body.startswith('<nav class="ls-lang"'))
-    return {code: unescape(href) for href, code in re.findall(r'href="([^"]*)" hreflang="(\w+)"', body)}
+    return {code: unescape(href) for href, code in re.findall(r'href="([^"]*)" hreflang="(\w+)"', _switch(at))}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/urban-system.py", "pages/sources.py"])
+def test_every_page_starts_with_the_list_of_pages_the_switch_and_the_search_box(page, lang):
+    """No Streamlit sidebar: the top of the page lists every page (the one shown marked, the language kept),
+    then the language switch and the search box, with a way past the list for the keyboard."""
+    at = _open(page, lang)
+    assert not at.exception
+    assert at.sidebar.children == {}
+    top = _top(at)
+    _ = i18n.gettext_for(lang)
+    nav = re.search(r'<nav class="ls-nav" aria-label="([^"]+)"><ul>(.*?)</ul></nav>', top)
+    assert nav.group(1) == _("App pages")
+    links = re.findall(r'<li><a href="([^"]+)"( aria-current="page")?>([^<]+)</a></li>', nav.group(2))
+    assert [(unescape(href), text) for href, _c, text in links] == [
+        (site.app_href(slug, {"lang": lang}), escape(_(title), quote=False)) for _p, title, slug in site.PAGES]
+    current = next(slug for path, _t, slug in site.PAGES if path == page)
+    assert [unescape(href) for href, mark, _t in links if mark] == [site.app_href(current, {"lang": lang})]
+    assert set(_language_links(at)) == set(i18n.LANGS)
+    assert f'<form class="ls-search" role="search" method="get" action="/search?lang={lang}">' in top
+    skip = re.search(r'<a class="ls-skip" href="#([\w-]+)">([^<]+)</a>', top)
+    assert skip.group(2) == _("Skip the list of pages") and f'<span id="{skip.group(1)}"></span></div>' in top
+    assert top.index("ls-skip") < top.index("ls-nav") < top.index(f'id="{skip.group(1)}"')
+
+
+def test_the_search_page_has_one_search_box():
+    """Its own field, under its title: the top's box would be a second one saying the same."""
+    at = _open("pages/search.py", "vi")
+    assert "<form" not in _top(at)
+    assert sum("<form" in e.proto.body for e in at.main.get("html")) == 1
 
 
 def test_switching_language_keeps_the_page_and_its_parameters():
@@ -146,7 +188,7 @@ def test_switching_language_keeps_the_page_and_its_parameters():
     at.run()
     links = _language_links(at)
     assert links == {"vi": "/border-gates?lang=vi&item=gate_huu_nghi", "en": "/border-gates?lang=en&item=gate_huu_nghi"}
-    switch = next(e.proto.body for e in at.get("html") if e.proto.body.startswith('<nav class="ls-lang"'))
+    switch = _switch(at)
     assert 'hreflang="vi" lang="vi" aria-current="true">Tiếng Việt</a>' in switch and switch.count("aria-current") == 1
     at.query_params["lang"] = "en"
     at.run()
@@ -213,7 +255,7 @@ def test_a_broken_data_file_shows_one_friendly_message(monkeypatch, data_copy):
 def test_streamlit_labels_are_relabelled_on_vietnamese_pages():
     at = _open("pages/overview.py", "vi")
     script = next(e.proto.body for e in at.get("html") if e.proto.body.startswith("<script"))
-    assert '"Collapse sidebar": "Thu gọn thanh bên"' in script
+    assert '"Link to heading": "Liên kết đến mục này"' in script
     assert '"Skip to main content": "Chuyển đến nội dung chính"' in script
 
 

@@ -55,6 +55,16 @@ def test_the_search_form_escapes_its_texts(bad):
 
 
 @pytest.mark.parametrize("bad", HOSTILE)
+def test_the_page_top_escapes_its_texts(bad):
+    nav = render.page_nav([(f"/?q={bad}", bad, True), ("/targets", bad, False)], bad)
+    switch = render.language_switch([("vi", bad, f"/?lang={bad}"), ("en", bad, "/?lang=en")], "vi", bad)
+    html = render.site_top(nav, switch, render.search_form("/search", bad, bad, 200, {"lang": bad}), bad)
+    assert "<script" not in html and "<img" not in html and "<svg" not in html
+    assert html.startswith('<div class="ls-top"><a class="ls-skip" href="#ls-top-end">')
+    assert html.count('aria-current="page"') == 1 and html.endswith('<span id="ls-top-end"></span></div>')
+
+
+@pytest.mark.parametrize("bad", HOSTILE)
 def test_text_blocks_escape_their_texts(bad):
     from components import block_html, layouts
 

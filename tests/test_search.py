@@ -107,7 +107,7 @@ def test_search_page_keeps_the_query_in_the_url_and_links_to_the_commune():
     at.run()
     at.switch_page("pages/search.py").run()
     assert not at.exception
-    assert at.text_input == []  # the page's field is a plain form, like the sidebar's: no widget to load
+    assert at.text_input == []  # the page's field is a plain form, like the page top's: no widget to load
     head = next(e.proto.body for e in at.get("html") if 'class="ls-found"' in e.proto.body)
     assert re.search(r'<form class="ls-search" role="search" aria-label="[^"]+" method="get" action="/search\?lang=vi">'
                      r'<label>[^<]+<input type="search" name="q" value="huu lung"', head)

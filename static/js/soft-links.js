@@ -1,6 +1,6 @@
 // Links between app pages are plain links (inlined by components/app_html.py, which names the app's pages
 // in data-pages): one element of HTML instead of a Streamlit widget per link, a real address to open in a
-// new tab or to copy, and a page search engines can follow. A plain click on one, or the sidebar's search
+// new tab or to copy, and a page search engines can follow. A plain click on one, or the page top's search
 // form, moves within the running app instead of loading it again: the new address goes into the history,
 // and Streamlit's own back/forward handling (its "popstate" listener) runs the page it names, as it does
 // for the browser's Back button. The language switch is two such links, the map's "Explore the map" one, a
@@ -29,12 +29,6 @@
     }
     window.history[replace ? 'replaceState' : 'pushState'](null, '', url.pathname + url.search + url.hash);
     window.dispatchEvent(new PopStateEvent('popstate'));
-    // On a phone the sidebar covers the page: close it, as Streamlit's own page list does.
-    const sidebar = document.querySelector('[data-testid="stSidebar"][aria-expanded="true"]');
-    if (sidebar && window.matchMedia('(max-width: 767.98px)').matches) {
-      const close = sidebar.querySelector('[data-testid="stSidebarCollapseButton"] button');
-      if (close) close.click();
-    }
   };
 
   document.addEventListener('click', (event) => {

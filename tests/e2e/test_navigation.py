@@ -22,7 +22,7 @@ def test_cold_deep_link_opens_the_page_in_its_language_with_the_app_navigation(f
     assert page.evaluate("document.documentElement.lang") == "en"
     assert urlparse(page.url).path == "/border-gates"
     assert _lang_in_url(page) == ["en"]
-    nav = page.locator('[data-testid="stSidebar"] .ls-nav a')
+    nav = page.locator('[data-testid="stMain"] .ls-top .ls-nav a')
     assert nav.count() == len(site.PAGES)
     assert "Targets 2030" in nav.all_inner_texts()
     assert "Breakthroughs and tasks" in nav.all_inner_texts()
@@ -32,7 +32,7 @@ def test_cold_deep_link_opens_the_page_in_its_language_with_the_app_navigation(f
 def test_language_survives_navigation_and_switching_keeps_the_page(server, page):
     page.goto(f"{server.url}/targets?lang=en")
     wait_ready(page)
-    page.locator('[data-testid="stSidebar"] .ls-nav a', has_text="Tourism").click()
+    page.locator('[data-testid="stMain"] .ls-top .ls-nav a', has_text="Tourism").click()
     page.wait_for_url("**/tourism**")
     wait_title(page, "Tourism")
     assert _lang_in_url(page) == ["en"]
@@ -49,7 +49,7 @@ def test_links_between_pages_move_within_the_running_app(server, page):
     page.goto(f"{server.url}/?lang=en")
     wait_ready(page)
     page.evaluate("window.__loadedOnce = 1")  # gone if a click loaded the app again
-    nav = page.locator('[data-testid="stSidebar"] .ls-nav a')
+    nav = page.locator('[data-testid="stMain"] .ls-top .ls-nav a')
     assert nav.first.get_attribute("aria-current") == "page"
     page.locator('[data-testid="stMain"] .ls-links a', has_text="Tourism").click()
     page.wait_for_url("**/tourism?lang=en")
@@ -97,8 +97,8 @@ def test_an_unknown_page_says_so_in_both_languages_and_links_to_both_editions(se
 
 @pytest.mark.parametrize(("lang", "label", "title"), [("vi", "Tìm trong quy hoạch", "Tìm trong quy hoạch"),
                                                      ("en", "Search the plan", "Search the plan")])
-def test_the_sidebar_search_opens_the_results_in_the_page_language(server, page, lang, label, title):
-    """The sidebar's search box is a plain form: Enter opens /search?q=…&lang=… with the results, the language
+def test_the_search_box_at_the_top_opens_the_results_in_the_page_language(server, page, lang, label, title):
+    """The search box at the top of every page is a plain form: Enter opens /search?q=…&lang=… with the results, the language
     in the address from the start (Streamlit's sanitiser drops a hidden field named "lang")."""
     page.goto(f"{server.url}/tourism?lang={lang}")
     wait_ready(page)
@@ -176,7 +176,7 @@ def test_my_commune_opens_the_unit_typed_in_its_field(server, page):
 
 
 def test_the_search_pages_own_field_searches_within_the_running_app_and_shows_the_text(server, page):
-    """The search page's field is a plain form like the sidebar's: Enter shows the results in the app already
+    """The search page's field is a plain form like the page top's: Enter shows the results in the app already
     loaded, and the field keeps the text searched for."""
     page.goto(f"{server.url}/search?lang=en")
     wait_ready(page)

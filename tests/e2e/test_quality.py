@@ -176,6 +176,26 @@ def test_keyboard_reaches_the_language_switch_and_the_navigation(server, page, l
     page.wait_for_function("l => document.documentElement.lang === l", arg="en" if lang == "vi" else "vi")
 
 
+def test_the_keyboard_can_skip_the_list_of_pages(server, page):
+    """Streamlit's own "Skip to main content" lands before the list of pages (it is in the main area now): ours,
+    shown when it has the focus, leads past it."""
+    _open(page, server, "targets", "vi")
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('ls-skip')"):
+            break
+    skip = page.locator(".ls-top .ls-skip")
+    assert skip.evaluate("a => a === document.activeElement"), "the skip link is not among the first stops"
+    assert skip.inner_text() == "Bỏ qua danh sách trang"
+    box = skip.bounding_box()
+    assert box["x"] >= 0 and box["width"] > 0  # seen while it has the focus
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    where = page.evaluate("""() => { const e = document.activeElement;
+        return [!!e.closest('.ls-top'), !!e.closest('[data-testid="stMain"]'), e.tagName]; }""")
+    assert where[:2] == [False, True], where
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("slug", PAGES)
 def test_phone_layout_has_no_sideways_scrolling(server, browser, artifacts, slug, lang):
@@ -194,19 +214,30 @@ def test_phone_layout_has_no_sideways_scrolling(server, browser, artifacts, slug
         context.close()
 
 
-def test_phone_navigation_opens_and_moves(server, browser):
+def test_phone_navigation_shows_the_page_and_moves(server, browser):
+    """On a phone the list of pages is a row to swipe, with the page shown in view (static/js/nav-strip.js);
+    a tap on another moves there, and the page itself does not scroll."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
+    shown = """() => { const a = document.querySelector('.ls-top .ls-nav a[aria-current="page"]');
+        const row = a.closest('ul').getBoundingClientRect(), box = a.getBoundingClientRect();
+        return box.left >= row.left && box.right <= row.right; }"""
     try:
-        _open(page, server, "", "en")
-        page.locator('[data-testid="stExpandSidebarButton"]').click()
-        link = page.locator('[data-testid="stSidebar"] .ls-nav a', has_text="Tourism")
-        link.wait_for(state="visible")
-        link.click()
+        _open(page, server, "urban-system", "en")
+        for chrome in ("stSidebar", "stExpandSidebarButton", "stHeader"):  # none of Streamlit's, ours instead
+            assert page.get_by_test_id(chrome).filter(visible=True).count() == 0, chrome
+        # the sixth of twelve pages lies beyond the row's right edge as drawn: it is brought into view
+        page.wait_for_function(shown)
+        row = page.evaluate("""() => { const ul = document.querySelector('.ls-top .ls-nav ul');
+                                       return [ul.scrollWidth, ul.clientWidth, ul.scrollLeft, window.scrollY]; }""")
+        assert row[0] > row[1] and row[2] > 0 and row[3] == 0, row  # the row scrolled, the page did not
+        link = page.locator('[data-testid="stMain"] .ls-top .ls-nav a', has_text="Tourism")
+        link.scroll_into_view_if_needed()
+        link.tap()
         page.wait_for_url("**/tourism**")
         wait_title(page, "Tourism")
         assert "lang=en" in page.url
-        # the sidebar covered the page: it closes once a page is chosen, as Streamlit's own list did
-        page.wait_for_function("""() => !document.querySelector('[data-testid="stSidebar"][aria-expanded="true"]')""")
+        assert page.locator('.ls-top .ls-nav a[aria-current="page"]').inner_text() == "Tourism"
+        page.wait_for_function(shown)
     finally:
         context.close()
