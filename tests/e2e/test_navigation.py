@@ -98,8 +98,8 @@ def test_an_unknown_page_says_so_in_both_languages_and_links_to_both_editions(se
 @pytest.mark.parametrize(("lang", "label", "title"), [("vi", "Tìm trong quy hoạch", "Tìm trong quy hoạch"),
                                                      ("en", "Search the plan", "Search the plan")])
 def test_the_search_box_at_the_top_opens_the_results_in_the_page_language(server, page, lang, label, title):
-    """The search box at the top of every page is a plain form: Enter opens /search?q=…&lang=… with the results, the language
-    in the address from the start (Streamlit's sanitiser drops a hidden field named "lang")."""
+    """The search box at the top of every page is a plain form: Enter opens /search?q=…&lang=… with the results,
+    the language in the address from the start (Streamlit's sanitiser drops a hidden field named "lang")."""
     page.goto(f"{server.url}/tourism?lang={lang}")
     wait_ready(page)
     page.evaluate("window.__addresses = []; const push = history.pushState.bind(history); "
