@@ -208,6 +208,20 @@ def map_legend(entries: list[dict], title: str) -> str:
     return f'<div class="ls-legend"><strong>{escape(title)}</strong><ul>{items}</ul></div>'
 
 
+def map_first_view(chips: str, main: list[str], side: str = "", below: str = "") -> str:
+    """A map area before its interactive map is asked for, as one element: the layer ``chips`` (markup made by
+    these builders, or ""), then the ``main`` pieces (the "Explore the map" row, the picture, the downloads) in
+    a column with ``side`` (the legend and card) beside it, then ``below``. Each piece sits in a box of its own,
+    as it would in an element of Streamlit's, so that static/css/map.css lays them out as the interactive map's
+    columns are."""
+    def box(piece: str, cls: str = "") -> str:
+        return f'<div class="{cls}">{piece}</div>' if cls else f"<div>{piece}</div>"
+
+    main_col = box("".join(box(p) for p in main if p), "ls-mapmain")
+    cols = box(main_col + (box(side, "ls-mapside") if side else ""), "ls-mapcols")
+    return box((box(chips) if chips else "") + cols + (box(below) if below else ""), "ls-mapview")
+
+
 def map_card(title: str, lines: list[str], close_hint: str) -> str:
     """The card of the selected map item (its tooltip lines, as text)."""
     body = "".join(f"<li>{escape(line)}</li>" for line in lines)

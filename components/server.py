@@ -2,7 +2,8 @@
 
 Under ``make run`` the one process serves both editions: the static pages (``/vi/…``, ``/en/…``), their
 hashed assets (``/assets/…``), ``/sitemap.xml``, ``/robots.txt`` and the data download from
-``build/site``; the map downloads with the layers a visitor chose (``/maps/…``, drawn on demand); and
+``build/site``; the map downloads with the layers a visitor chose (``/maps/…``, drawn on demand) and the
+pictures the app's map pages show first (``/maps/picture/…``); and
 everything else (the app) from Streamlit. In production nginx serves the same files
 itself (``deploy/nginx.conf.in``) with the same headers and caching.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import mimetypes
+import re
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
@@ -135,6 +137,44 @@ async def map_download(request: Request) -> Response:
                              "Content-Disposition": f'attachment; filename="{name}"'})
 
 
+_PICTURE = re.compile(r"(?P<kind>urban|gates)-(?P<lang>vi|en)\.svg|unit-(?P<unit>[a-z0-9_]{1,40})-(?P<ulang>vi|en)\.svg")
+
+
+@functools.lru_cache(maxsize=256)
+def map_picture_file(pkg, kind: str, lang: str, unit_id: str | None, layers: tuple[str, ...]) -> tuple[bytes, str]:
+    """A map picture of an app page (:func:`components.static_map.map_svg`, as the page sizes it): its bytes and
+    its version (``?v=``). Cached by data package: a second visitor costs nothing (Streamlit's middleware
+    compresses it on the way out)."""
+    from components import static_map
+
+    options = {"unit_id": unit_id} if kind == "unit" else {"layers": layers}
+    svg = static_map.map_svg(pkg, lang, kind, **options)
+    return svg.encode("utf-8"), static_map.picture_version(svg)
+
+
+async def map_picture(request: Request) -> Response:
+    """``/maps/picture/<kind>-<lang>.svg?layers=…&v=…`` (a commune's locator: ``unit-<id>-<lang>.svg``): the
+    picture an app page shows before its interactive map (``widgets._map_picture`` links it, so that a run
+    sends its address, not the drawing, and the browser draws it after the page's text). Kept for good when
+    ``?v=`` is the current version; anything unknown is a 404."""
+    from components import data, maps
+
+    match = _PICTURE.fullmatch(request.path_params["name"])
+    if not match:
+        return not_found(request, SITE_DIR)
+    pkg = data.package()
+    unit_id = match["unit"]
+    if unit_id is not None and unit_id not in set(pkg["admin_units"]["id"]):
+        return not_found(request, SITE_DIR)
+    kind = "unit" if unit_id is not None else match["kind"]
+    lang = match["ulang"] or match["lang"]
+    layers = () if unit_id is not None else maps.read_layers(request.query_params.get("layers"),
+                                                             maps.DEFAULT_LAYERS[kind])
+    body, version = await run_in_threadpool(map_picture_file, pkg, kind, lang, unit_id, layers)
+    cache = IMMUTABLE if request.query_params.get("v") == version else REVALIDATE
+    return Response(body, media_type=MAP_TYPES["svg"], headers={**HEADERS, "Cache-Control": cache})
+
+
 # What Streamlit serves itself, left to it: its reserved prefixes (which st.App refuses to routes), the app's
 # own static files (the map style), the files at the root of its frontend, and its sign-in routes.
 STREAMLIT_PREFIXES = ("/_stcore/", "/static/", "/media/", "/component/", "/app/static/", "/auth/")
@@ -174,4 +214,5 @@ def routes(site_dir: Path = SITE_DIR) -> list[BaseRoute]:
         out.append(Route(prefix, handler, methods=["GET", "HEAD"]))
         out.append(Route(prefix + "/{rest:path}", handler, methods=["GET", "HEAD"]))
     out.append(Route(site.MAP_FILES + "{name}", map_download, methods=["GET", "HEAD"]))
+    out.append(Route(site.MAP_PICTURES + "{name}", map_picture, methods=["GET", "HEAD"]))
     return out + app_html.page_routes() + [Unknown(site_dir)]

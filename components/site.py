@@ -73,6 +73,18 @@ def map_href(name: str, layers: str | None) -> str:
     return MAP_FILES + name + (f"?{urlencode({'layers': layers})}" if layers else "")
 
 
+MAP_PICTURES = "/maps/picture/"  # the app pages' map pictures (components/server.py: map_picture)
+
+
+def map_picture_href(kind: str, lang: str, version: str, unit_id: str | None = None,
+                     layers: str | None = None) -> str:
+    """The address of a map picture shown on an app page: ``/maps/picture/urban-vi.svg`` (a commune's locator:
+    ``unit-<id>-vi.svg``), the ``?layers=`` value unless the defaults, and ``?v=`` its content's version, so
+    that a browser may keep it for good and a new drawing has a new address."""
+    name = f"{kind}-{unit_id}-{lang}.svg" if unit_id else f"{kind}-{lang}.svg"
+    return MAP_PICTURES + name + "?" + urlencode({**({"layers": layers} if layers else {}), "v": version})
+
+
 def pdf_name(slug: str, lang: str) -> str:
     """``lang-son-tourism-vi.pdf``, named like the chart exports (the overview is ``overview``)."""
     return f"lang-son-{slug or 'overview'}-{lang}.pdf"

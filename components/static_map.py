@@ -19,6 +19,7 @@ Every value from the data is XML-escaped.
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import math
 from dataclasses import dataclass, field
@@ -858,6 +859,11 @@ def map_svg(pkg: Package, lang: str, kind: str, *, unit_id: str | None = None, l
     lang = i18n.resolve_lang(lang)
     w = float(width or (DOWNLOAD_WIDTH if for_download else DEFAULT_WIDTH))
     return _layout_svg(pkg, lang, kind, unit_id, _layers(kind, layers), w, for_download)[0]
+
+
+def picture_version(svg: str) -> str:
+    """A short fingerprint of a picture's text: its address's ``?v=`` (``site.map_picture_href``)."""
+    return hashlib.sha256(svg.encode("utf-8")).hexdigest()[:16]
 
 
 def map_png(pkg: Package, lang: str, kind: str, *, unit_id: str | None = None, layers=None, scale: float = 2) -> bytes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import functools
 import json
 import os
@@ -167,16 +166,16 @@ MAP_ITEM_KEY = "item"
 MAP_LAYERS_KEY = "layers"
 
 
-def _url_layers(kind: str, label_text: str, lang: str) -> tuple[str, ...]:
-    """Layer toggles kept in the URL as ``?layers=urban,gates`` (absent: the map's defaults), drawn as plain
-    links: each chip is this view with its layer switched (no widget to load and draw)."""
+def _url_layers(kind: str, label_text: str, lang: str) -> tuple[tuple[str, ...], str]:
+    """Layer toggles kept in the URL as ``?layers=urban,gates`` (absent: the map's defaults), as plain links:
+    each chip is this view with its layer switched (no widget to load and draw). Returns the layers chosen
+    and the chips' markup."""
     defaults = maps.DEFAULT_LAYERS[kind]
     chosen = _url_value(MAP_LAYERS_KEY, lambda raw: maps.read_layers(raw, defaults),
                         lambda value: maps.write_layers(value, defaults))
     chips = [(maps.write_layers([k for k in maps.LAYERS if (k in chosen) != (k == layer)], defaults) or "",
               i18n.translate(maps.LAYERS[layer][0], lang), layer in chosen) for layer in maps.LAYERS]
-    html(render.chip_links(label_text, MAP_LAYERS_KEY, chips, st.query_params.to_dict()))
-    return chosen
+    return chosen, render.chip_links(label_text, MAP_LAYERS_KEY, chips, st.query_params.to_dict())
 
 
 def _url_value(param: str, read: Callable, write: Callable):
@@ -231,17 +230,20 @@ def map_is_interactive(key: str) -> bool:
     return interactive
 
 
-def _map_bar(key: str, interactive: bool, lang: str, basemap_switch: bool = False) -> bool:
-    """The link that loads the interactive map, or with the interactive map the button back to the picture
-    and the basemap switch; one row of the same height either way. Returns the basemap choice."""
+def _explore_link(key: str, lang: str) -> str:
+    """The link that loads the interactive map: a plain link to this view with ``?map=interactive`` (no widget
+    to load on the first view, and an address to share; static/js/soft-links.js follows it within the running
+    app), in a row as high as the interactive map's bar."""
+    _ = i18n.gettext_for(lang)
+    return render.explore_link(st.query_params.to_dict(), MAP_MODE_KEY, INTERACTIVE, _("Explore the map"), key)
+
+
+def _map_bar(key: str, lang: str, basemap_switch: bool = False) -> bool:
+    """With the interactive map, the button back to the picture and the basemap switch, in a row as high as the
+    picture's "Explore the map" (:func:`_explore_link`); nothing on a kiosk. Returns the basemap choice."""
     if kiosk_settings():
         return False
     _ = i18n.gettext_for(lang)
-    if not interactive:
-        # A plain link to this view with ``?map=interactive``: no widget to load on the first view, and an
-        # address to share (static/js/soft-links.js follows it within the running app).
-        html(render.explore_link(st.query_params.to_dict(), MAP_MODE_KEY, INTERACTIVE, _("Explore the map"), key))
-        return False
     basemap = False
     with st.container(horizontal=True, key=f"mapbar_{key}", vertical_alignment="center", gap="medium"):
         st.button(_("Show the map as a picture"), key=f"mappicture_{key}", on_click=_choose_map, args=(key, False))
@@ -250,29 +252,35 @@ def _map_bar(key: str, interactive: bool, lang: str, basemap_switch: bool = Fals
     return basemap
 
 
-def _map_picture(pkg, lang: str, kind: str, key: str, interactive: bool, **options) -> None:
-    """The static picture that sizes the map area, as an image (Streamlit's HTML sanitiser keeps no
-    inline SVG) named by the picture's own title and description. Under the interactive map it is
-    hidden from screen readers (the interactive map carries the description). While the visitor has
-    not chosen, it is marked for map-explore.js to load the interactive map on wide screens."""
+def _map_picture(pkg, lang: str, kind: str, key: str, interactive: bool, unit_id: str | None = None,
+                 layers: tuple[str, ...] | None = None) -> str:
+    """The static picture that sizes the map area, as an image named by the picture's own title and description.
+    The run sends its address (``/maps/picture/…``, components/server.py), not the drawing: the browser fetches
+    it, keeps it, and draws it after the page's text (an SVG inline in the page costs a desktop browser some 60 ms
+    of layout and paint before the page is ready; Streamlit's HTML sanitiser keeps no inline SVG anyway). Under
+    the interactive map it is hidden from screen readers (the interactive map carries the description). While
+    the visitor has not chosen, it is marked for map-explore.js to load the interactive map on wide screens."""
+    options = {"unit_id": unit_id} if kind == "unit" else {"layers": layers}
     svg = static_map.map_svg(pkg, lang, kind, **options)
-    html(_picture_markup(svg, kind, interactive,
-                         auto=st.session_state.get(MAP_CHOICE_KEY, {}).get(key) is not False, key=key))
+    chosen = maps.write_layers(layers, maps.DEFAULT_LAYERS[kind]) if kind != "unit" else None
+    src = site.map_picture_href(kind, lang, static_map.picture_version(svg), unit_id=unit_id, layers=chosen)
+    return _picture_markup(svg, src, kind, interactive,
+                           auto=st.session_state.get(MAP_CHOICE_KEY, {}).get(key) is not False, key=key)
 
 
 _SVG_SIZE = re.compile(r'<svg [^>]*?width="([\d.]+)" height="([\d.]+)"')
 _SVG_TEXT = re.compile(r"<(title|desc) id=\"[^\"]*\">(.*?)</\1>", re.S)
 
 
-def _picture_markup(svg: str, kind: str, interactive: bool, auto: bool, key: str) -> str:
-    """``<img>`` of a :func:`static_map.map_svg` picture; its title and description (escaped there) become
-    the ``alt`` text, re-escaped for the attribute. ``width``/``height`` let the browser reserve the box."""
+def _picture_markup(svg: str, src: str, kind: str, interactive: bool, auto: bool, key: str) -> str:
+    """``<img>`` of a :func:`static_map.map_svg` picture at ``src``; its title and description (escaped there)
+    become the ``alt`` text, re-escaped for the attribute. ``width``/``height`` let the browser reserve the
+    box before the picture comes."""
     width, height = _SVG_SIZE.search(svg).groups()
     alt = " ".join(xml_unescape(text, {"&quot;": "\""}) for _tag, text in _SVG_TEXT.findall(svg))
-    src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
     marks = ' aria-hidden="true"' if interactive else (f' data-ls-explore="{escape(key)}"' if auto else "")
-    return (f'<div class="ls-mapstatic ls-mapstatic--{kind}"{marks}><img src="{src}" width="{width}" '
-            f'height="{height}" alt="{escape(alt, quote=True)}"></div>')
+    return (f'<div class="ls-mapstatic ls-mapstatic--{kind}"{marks}><img src="{escape(src)}" width="{width}" '
+            f'height="{height}" decoding="async" alt="{escape(alt, quote=True)}"></div>')
 
 
 POINTS_KEY, POINTS_TABLE = "points", "table"  # ?points=table: the map's points as a table, under the map
@@ -281,44 +289,65 @@ POINTS_KEY, POINTS_TABLE = "points", "table"  # ?points=table: the map's points 
 def map_view(lang: str, key: str, zoom: float = 8.1, centre: tuple[float, float] = maps.CENTRE) -> None:
     """The schematic plan map with layer toggles, legend, selection card (kept in ``?item=``),
     a text summary and the table of every point. ``key`` is also the static map's kind
-    (``"urban"`` or ``"gates"``), which names its default layers (``maps.DEFAULT_LAYERS``)."""
+    (``"urban"`` or ``"gates"``), which names its default layers (``maps.DEFAULT_LAYERS``).
+
+    The first view (the picture) is one element of HTML, laid out as the interactive map's Streamlit
+    columns are (static/css/map.css), so the picture keeps its place when the deck.gl map comes."""
     _ = i18n.gettext_for(lang)
     pkg = data.package()
-    layers = _url_layers(key, _("Layers"), lang)
+    layers, chips = _url_layers(key, _("Layers"), lang)
     interactive = map_is_interactive(key)
     points = maps.layer_points(pkg, lang)
     known = {row["id"]: row for frame in points.values() if not frame.empty for row in frame.to_dict("records")}
+    picture = _map_picture(pkg, lang, key, key, interactive, layers=layers)
+    downloads = _map_downloads(key, lang, layers)
+    below = _map_below(pkg, lang, points, layers)
+    if not interactive:
+        side = _map_side(known.get(st.query_params.get(MAP_ITEM_KEY)), layers, False, lang)
+        html(render.map_first_view(chips, [_explore_link(key, lang), picture, downloads], side, below))
+        return
+    html(chips)
     left, right = st.columns([3, 1], gap="medium")
     with left:
         # A kiosk never asks the internet for anything: no basemap switch there.
-        basemap = _map_bar(key, interactive, lang, basemap_switch=True)
+        basemap = _map_bar(key, lang, basemap_switch=True)
         if basemap:
             st.caption(_("The basemap is drawn by a third-party provider from OpenStreetMap data: its borders and "
                          "names are the provider's and are not authoritative. It needs an internet connection."))
         with st.container(key=f"mapbox_{key}"):
-            _map_picture(pkg, lang, key, key, interactive, layers=layers)
-            if interactive:
-                event = st.pydeck_chart(deck(lang, layers, basemap, zoom, centre), on_select="rerun",
-                                        selection_mode="single-object", key=f"{key}_map", height=620,
-                                        alt=maps.summary(pkg, lang))
-                picked = [o for objs in (event.selection.get("objects") or {}).values() for o in objs] if event else []
-                if picked and picked[0].get("id") in known:
-                    st.query_params[MAP_ITEM_KEY] = picked[0]["id"]
-        map_download_bar(key, lang, layers)
-    with right:
-        item = known.get(st.query_params.get(MAP_ITEM_KEY))
-        if item:
-            lines = item["tooltip"].split("\n")
-            hint = (_("Select another point on the map to change this card.") if interactive else
-                    _("Explore the map and select another point to change this card."))
-            card = render.map_card(lines[0], lines[1:], hint)
-        elif interactive:
-            card = render.caption(_("Select a point on the map to see its details here."))
-        else:
-            card = render.caption(_("Explore the map and select a point to see its details here."))
-        html(render.map_legend(maps.legend(lang, layers), _("Legend")) + card)
-    # What the map shows, in words, and every point as a table (about a hundred rows, drawn when asked:
-    # ``?points=table``): one element of HTML.
+            html(picture)
+            event = st.pydeck_chart(deck(lang, layers, basemap, zoom, centre), on_select="rerun",
+                                    selection_mode="single-object", key=f"{key}_map", height=620,
+                                    alt=maps.summary(pkg, lang))
+            picked = [o for objs in (event.selection.get("objects") or {}).values() for o in objs] if event else []
+            if picked and picked[0].get("id") in known:
+                st.query_params[MAP_ITEM_KEY] = picked[0]["id"]
+        if downloads:
+            html(downloads)
+    with right:  # after the map, which may have just set ``?item=``
+        html(_map_side(known.get(st.query_params.get(MAP_ITEM_KEY)), layers, True, lang))
+    html(below)
+
+
+def _map_side(item: dict | None, layers: tuple[str, ...], interactive: bool, lang: str) -> str:
+    """Beside the map: the legend of ``layers``, and the card of the point ``?item=`` names (or how to pick one)."""
+    _ = i18n.gettext_for(lang)
+    if item:
+        lines = item["tooltip"].split("\n")
+        hint = (_("Select another point on the map to change this card.") if interactive else
+                _("Explore the map and select another point to change this card."))
+        card = render.map_card(lines[0], lines[1:], hint)
+    elif interactive:
+        card = render.caption(_("Select a point on the map to see its details here."))
+    else:
+        card = render.caption(_("Explore the map and select a point to see its details here."))
+    return render.map_legend(maps.legend(lang, layers), _("Legend")) + card
+
+
+def _map_below(pkg, lang: str, points: dict, layers: tuple[str, ...]) -> str:
+    """Under the map: what it shows, in words, and every point as a table (about a hundred rows, drawn when
+    asked: ``?points=table``)."""
+    _ = i18n.gettext_for(lang)
     table = None
     if _url_value(POINTS_KEY, lambda raw: raw if raw == POINTS_TABLE else None, lambda value: value):
         table = render.simple_table([_("Name"), _("Layer"), _("Details")],
@@ -326,27 +355,27 @@ def map_view(lang: str, key: str, zoom: float = 8.1, centre: tuple[float, float]
                                       row["tooltip"].replace("\n", " · ")]
                                      for layer, frame in points.items() if layer in layers and not frame.empty
                                      for row in frame.to_dict("records")])
-    html(render.caption(_("Positions are approximate and for orientation only; this schematic map draws no "
-                          "borders. The axis is drawn through the Hữu Nghị gate, the Lạng Sơn urban area, Chi Lăng "
-                          "and Hữu Lũng; lines towards neighbouring provinces stop at the edge of the map."))
-         + f"<p>{escape(maps.summary(pkg, lang))}</p>"
-         + render.expander_link(st.query_params.to_dict(), POINTS_KEY, POINTS_TABLE,
-                                _("Every point on the map, as a table"), table))
+    return (render.caption(_("Positions are approximate and for orientation only; this schematic map draws no "
+                             "borders. The axis is drawn through the Hữu Nghị gate, the Lạng Sơn urban area, Chi "
+                             "Lăng and Hữu Lũng; lines towards neighbouring provinces stop at the edge of the map."))
+            + f"<p>{escape(maps.summary(pkg, lang))}</p>"
+            + render.expander_link(st.query_params.to_dict(), POINTS_KEY, POINTS_TABLE,
+                                   _("Every point on the map, as a table"), table))
 
 
 EXPORTS_ENV = "PLAN_EXPORTS"  # "off" hides export controls (the benchmark's baseline)
 
 
-def map_download_bar(kind: str, lang: str, layers: tuple[str, ...]) -> None:
+def _map_downloads(kind: str, lang: str, layers: tuple[str, ...]) -> str:
     """Links to the map as shown (its layers) as PNG (2×) and SVG, with title, legend and sources baked in:
-    files the server draws when asked (``components/server.py``). Never on a kiosk."""
+    files the server draws when asked (``components/server.py``). Never on a kiosk ("" then)."""
     if kind not in maps.DEFAULT_LAYERS or os.environ.get(EXPORTS_ENV) == "off" or kiosk_settings():
-        return
+        return ""
     _ = i18n.gettext_for(lang)
     chosen = maps.write_layers(layers, maps.DEFAULT_LAYERS[kind])
-    html(render.download_links([(site.map_href(static_map.download_name(kind, lang, fmt), chosen), label)
-                                for fmt, label in (("png", _("Map as PNG image")), ("svg", _("Map as SVG image")))],
-                               _("Download the map")))
+    return render.download_links([(site.map_href(static_map.download_name(kind, lang, fmt), chosen), label)
+                                  for fmt, label in (("png", _("Map as PNG image")), ("svg", _("Map as SVG image")))],
+                                 _("Download the map"))
 
 
 def data_download(lang: str) -> None:
@@ -454,17 +483,21 @@ def _unit_matches(pkg, lang: str, typed: str, found: list[str]) -> str:
 
 
 def unit_locator(lang: str, unit_id: str) -> None:
-    """A small schematic map: every unit by zone, this one marked; the picture first, like the plan maps."""
+    """A small schematic map: every unit by zone, this one marked; the picture first, like the plan maps (one
+    element then)."""
     _ = i18n.gettext_for(lang)
     interactive = map_is_interactive("unit")
-    _map_bar("unit", interactive, lang)
+    picture = _map_picture(data.package(), lang, "unit", "unit", interactive, unit_id=unit_id)
+    if not interactive:
+        html(render.map_first_view("", [_explore_link("unit", lang), picture]))
+        return
+    _map_bar("unit", lang)
     with st.container(key="mapbox_unit"):
-        _map_picture(data.package(), lang, "unit", "unit", interactive, unit_id=unit_id)
-        if interactive:
-            st.pydeck_chart(_locator(lang, unit_id), height=360, alt=_("Where this unit lies among the 65 communes "
-                                                                      "and wards (schematic, approximate positions)."))
-    if interactive:  # it lies over the picture, whose last line says this
-        st.caption(_("Schematic map: positions are approximate and for orientation only; no borders are drawn."))
+        html(picture)
+        st.pydeck_chart(_locator(lang, unit_id), height=360, alt=_("Where this unit lies among the 65 communes "
+                                                                  "and wards (schematic, approximate positions)."))
+    # it lies over the picture, whose last line says this
+    st.caption(_("Schematic map: positions are approximate and for orientation only; no borders are drawn."))
 
 
 @functools.lru_cache(maxsize=256)

@@ -6,12 +6,14 @@ element of type ``deck_gl_json_chart``; the picture is an ``<img>`` of the stati
 
 from __future__ import annotations
 
-import base64
+import asyncio
 import re
+from concurrent.futures import ThreadPoolExecutor
 from html import unescape
 from urllib.parse import parse_qsl
 
 import pytest
+from starlette.requests import Request
 from streamlit.testing.v1 import AppTest
 
 from components import data, i18n, maps, static_map, widgets
@@ -26,8 +28,8 @@ TITLES = {("urban", "vi"): "Bản đồ hệ thống đô thị", ("urban", "en"
           ("gates", "vi"): "Bản đồ cửa khẩu", ("gates", "en"): "Map of the border gates",
           ("unit", "vi"): "Vị trí của Xã Đồng Đăng", ("unit", "en"): "Where Đồng Đăng commune lies"}
 EXPLORE = {"vi": "Xem bản đồ tương tác", "en": "Explore the map"}
-PICTURE_BLOCK = re.compile(r'<div class="ls-mapstatic ls-mapstatic--(\w+)"([^>]*)><img src="data:image/svg\+xml;'
-                           r'base64,([A-Za-z0-9+/=]+)" width="[\d.]+" height="[\d.]+" alt="([^"]*)"></div>')
+PICTURE_BLOCK = re.compile(r'<div class="ls-mapstatic ls-mapstatic--(\w+)"([^>]*)><img src="(/maps/picture/[^"]+)" '
+                           r'width="[\d.]+" height="[\d.]+" decoding="async" alt="([^"]*)"></div>')
 
 
 def _open(page: str, lang: str, **query: str) -> AppTest:
@@ -47,7 +49,7 @@ EXPLORE_LINK = re.compile(r'<div class="ls-mapbar"><a class="ls-explore" href="(
 
 def explore_link(at: AppTest) -> dict:
     """The "Explore the map" link the page sends: its address (unescaped), map key and text."""
-    links = [m for e in at.get("html") if (m := EXPLORE_LINK.fullmatch(e.proto.body))]
+    links = [m for e in at.get("html") for m in EXPLORE_LINK.finditer(e.proto.body)]
     assert len(links) <= 1
     if not links:
         return {}
@@ -70,12 +72,27 @@ def decks(at: AppTest) -> list:
     return at.get("deck_gl_json_chart")
 
 
+def fetch(src: str):
+    """What the server answers for a picture's address (its own route, as a browser would ask for it)."""
+    from components import server
+
+    path, _sep, query = src.partition("?")
+    request = Request({"type": "http", "method": "GET", "scheme": "http", "server": ("127.0.0.1", 8501),
+                       "path": path, "root_path": "", "query_string": query.encode(), "headers": [],
+                       "path_params": {"name": path.rsplit("/", 1)[1]}})
+    with ThreadPoolExecutor(1) as pool:  # the browser tests keep an event loop running in this thread
+        return pool.submit(lambda: asyncio.run(server.map_picture(request))).result()
+
+
 def picture(at: AppTest) -> dict:
-    """The map picture the page sends: its kind, marks, SVG and alt text."""
-    blocks = [m for e in at.get("html") if (m := PICTURE_BLOCK.fullmatch(e.proto.body))]
+    """The map picture the page sends: its kind, marks, address, the SVG the server answers there, alt text."""
+    blocks = [m for e in at.get("html") for m in PICTURE_BLOCK.finditer(e.proto.body)]
     assert len(blocks) == 1
-    kind, marks, b64, alt = blocks[0].groups()
-    return {"kind": kind, "marks": marks, "svg": base64.b64decode(b64).decode("utf-8"), "alt": unescape(alt)}
+    kind, marks, src, alt = blocks[0].groups()
+    answer = fetch(unescape(src))
+    assert answer.status_code == 200 and answer.media_type.startswith("image/svg+xml")
+    return {"kind": kind, "marks": marks, "src": unescape(src), "svg": answer.body.decode("utf-8"),
+            "alt": unescape(alt), "cache": answer.headers["Cache-Control"]}
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -92,6 +109,15 @@ def test_a_map_page_sends_the_picture_and_no_deck_map_until_asked(page, lang):
     assert link["key"] == key and link["text"] == EXPLORE[lang]
     assert dict(parse_qsl(link["href"][1:])) == {**dict(at.query_params), "map": "interactive"}
     assert not [b for b in at.button if b.key and b.key.startswith("map")]  # no widget on the first view
+    # and one element: the link, the picture (and on a plan map the layers, downloads, legend and the text
+    # under it), no columns or containers for the browser to draw
+    first = [e.proto.body for e in at.get("html") if 'class="ls-mapview"' in e.proto.body]
+    assert len(first) == 1 and "ls-explore" in first[0] and "ls-mapstatic" in first[0]
+    assert len([e for e in at.get("html") if 'class="ls-explore"' in e.proto.body]) == 1
+    if key != "unit":
+        assert all(part in first[0] for part in ('class="ls-chips"', 'class="ls-downloads"', 'class="ls-legend"',
+                                                 'data-ls-set="points=table"'))
+    assert not at.columns
 
     explore(at)
     assert not at.exception
@@ -198,12 +224,55 @@ def test_the_kiosk_shows_the_deck_map_at_once_without_the_button():
 def test_the_picture_alt_text_is_escaped_and_marks_are_ours():
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 400" width="360" height="400" role="img">'
            '<title id="t">A &lt;b&gt; &amp; &quot;c&quot;</title><desc id="d">x"y</desc></svg>')
-    markup = widgets._picture_markup(svg, "urban", interactive=False, auto=True, key="urban")
+    src = "/maps/picture/urban-vi.svg?layers=urban&v=0123"
+    markup = widgets._picture_markup(svg, src, "urban", interactive=False, auto=True, key="urban")
     match = PICTURE_BLOCK.fullmatch(markup)
     assert match and unescape(match.group(4)) == 'A <b> & "c" x"y' and 'data-ls-explore="urban"' in markup
+    assert unescape(match.group(3)) == src and "&amp;v=" in markup
     assert "<b>" not in markup and 'x"y' not in markup
-    assert widgets._picture_markup(svg, "urban", False, auto=False, key="b").count("data-ls-explore") == 0
-    assert 'aria-hidden="true"' in widgets._picture_markup(svg, "urban", True, auto=True, key="b")
+    assert widgets._picture_markup(svg, src, "urban", False, auto=False, key="b").count("data-ls-explore") == 0
+    assert 'aria-hidden="true"' in widgets._picture_markup(svg, src, "urban", True, auto=True, key="b")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_picture_comes_from_its_own_address_kept_for_good_until_the_drawing_changes(lang):
+    """A run sends the picture's address, not the drawing: the browser fetches it after the page's text, and keeps
+    it (the address names its version, so a new drawing has a new address)."""
+    pkg = data.package()
+    at = _open("pages/border-gates.py", lang)
+    shown = picture(at)
+    assert shown["svg"] == static_map.map_svg(pkg, lang, "gates", layers=maps.DEFAULT_LAYERS["gates"])
+    assert shown["src"] == f"/maps/picture/gates-{lang}.svg?v={static_map.picture_version(shown['svg'])}"
+    assert shown["cache"] == "public, max-age=31536000, immutable"
+    assert "data:image" not in "".join(e.proto.body for e in at.get("html"))
+    assert fetch(shown["src"]).headers["X-Content-Type-Options"] == "nosniff"
+    stale = fetch(shown["src"].replace("?v=", "?v=0"))  # an old page's address: today's picture, not kept long
+    assert stale.status_code == 200 and stale.body == shown["svg"].encode()
+    assert "immutable" not in stale.headers["Cache-Control"]
+    # the layers chosen are in the address, and the server draws them
+    at.query_params["layers"] = "gates,tourism"
+    at.run()
+    chosen = picture(at)
+    assert chosen["src"].startswith(f"/maps/picture/gates-{lang}.svg?layers=gates%2Ctourism&v=")
+    assert chosen["svg"] == static_map.map_svg(pkg, lang, "gates", layers=("gates", "tourism"))
+    assert chosen["cache"].endswith("immutable")
+    # a commune's locator
+    unit = _open("pages/commune.py", lang)
+    located = picture(unit)
+    assert located["src"].startswith(f"/maps/picture/unit-dong_dang-{lang}.svg?v=")
+    assert located["svg"] == static_map.map_svg(pkg, lang, "unit", unit_id="dong_dang")
+
+
+@pytest.mark.parametrize("name", ["urban-fr.svg", "unit-nowhere-vi.svg", "unit--vi.svg", "urban-vi.png", "../x",
+                                  "gates-vi.svg.gz", "unit-dong_dang-vi.svg/x", "tourism-vi.svg", "unit-DONG-vi.svg"])
+def test_an_unknown_picture_is_a_404(name):
+    assert fetch("/maps/picture/" + name).status_code == 404
+
+
+def test_unknown_layers_in_a_picture_address_are_dropped():
+    answer = fetch("/maps/picture/urban-en.svg?layers=%3Cscript%3E,ports&v=x")
+    assert answer.status_code == 200
+    assert answer.body.decode() == static_map.map_svg(data.package(), "en", "urban", layers=("ports",))
 
 
 def test_the_map_script_and_styles_come_with_every_page_head_and_not_with_a_run():

@@ -2,7 +2,7 @@
 
 At 390 px a map page loads no deck.gl code and shows the picture inside the screen's width; the
 visitor's "Explore the map" link brings the interactive map into the same box, without loading the app again. At 1280 px the map loads
-by itself once the visitor scrolls, and the box keeps its height from picture to map.
+by itself once the visitor scrolls, and the box keeps its place and size from picture to map.
 """
 
 from __future__ import annotations
@@ -15,7 +15,13 @@ from tests.e2e.conftest import wait_ready
 
 DECK = '[data-testid="stDeckGlJsonChart"]'
 PICTURE = ".ls-mapstatic img"
-BOX_HEIGHT = """() => document.querySelector('[class*="st-key-mapbox_"]').getBoundingClientRect().height"""
+# The map's box in the page (not the screen): the picture's, which the deck.gl map covers exactly once it comes.
+BOX = """() => { const main = document.querySelector('[data-testid="stMain"]');
+  const r = document.querySelector('.ls-mapstatic').getBoundingClientRect();
+  return [r.x, r.y + main.scrollTop, r.width, r.height]; }"""
+DECK_BOX = """() => { const main = document.querySelector('[data-testid="stMain"]');
+  const r = document.querySelector('[class*="st-key-mapbox_"]').getBoundingClientRect();
+  return [r.x, r.y + main.scrollTop, r.width, r.height]; }"""
 
 
 def _phone(browser):
@@ -45,7 +51,7 @@ def test_a_phone_gets_the_picture_and_no_deck_code_until_it_asks(server, browser
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         page.screenshot(path=str(artifacts / "screenshots" / f"map-picture-{key}-390.png"))
 
-        height = page.evaluate(BOX_HEIGHT)
+        box = page.evaluate(BOX)
         page.evaluate("window.__lsSamePage = true")
         link = page.locator(f'a.ls-explore[data-ls-map="{key}"]')
         assert link.evaluate("a => getComputedStyle(a).backgroundColor") == "rgb(11, 110, 79)"  # drawn as a button
@@ -59,7 +65,8 @@ def test_a_phone_gets_the_picture_and_no_deck_code_until_it_asks(server, browser
         link.tap()
         page.locator(f"{DECK} canvas").first.wait_for(state="attached", timeout=60_000)
         assert chunks, "the deck.gl code loads once asked"
-        assert page.evaluate(BOX_HEIGHT) == height
+        # the same size; on a phone the button bar above it is taller than the link was
+        assert page.evaluate(BOX)[2:] == box[2:] and page.evaluate(DECK_BOX)[2:] == box[2:]
         query = dict(parse_qsl(urlsplit(page.url).query))
         assert query == {**dict(parse_qsl(path.split("?")[1])), "map": "interactive"}
         assert page.evaluate("window.__lsSamePage === true"), "the link is followed within the running app"
@@ -78,14 +85,15 @@ def test_a_wide_screen_loads_the_deck_map_once_the_visitor_scrolls(server, brows
         wait_ready(page)
         page.wait_for_timeout(2000)
         assert chunks == [] and page.locator(DECK).count() == 0, "nothing loads before the visitor does anything"
-        height = page.evaluate(BOX_HEIGHT)
-        assert height == 620
+        box = page.evaluate(BOX)
+        assert box[3] == 620
         steps = page.evaluate("history.length")
         page.mouse.move(700, 400)
         page.mouse.wheel(0, 500)
         page.locator(f"{DECK} canvas").first.wait_for(state="attached", timeout=60_000)
         assert chunks and "map=interactive" in page.url
-        assert page.evaluate(BOX_HEIGHT) == height
+        # The deck.gl map lies where the picture was, at its size: nothing on the page moved.
+        assert page.evaluate(BOX) == box and page.evaluate(DECK_BOX) == box
         # The visitor asked for no new page: Back must not lead to the picture, which would load the map again.
         assert page.evaluate("history.length") == steps
         page.wait_for_timeout(1500)
