@@ -313,6 +313,12 @@ def caption(text: str) -> str:
     return f'<p class="ls-caption">{escape(text)}</p>'
 
 
+def info(text: str) -> str:
+    """A line that tells the visitor what to do next, in a tinted box (escaped): Streamlit's ``st.info`` look
+    without a Markdown element to draw."""
+    return f'<p class="ls-info">{escape(text)}</p>'
+
+
 def collapsed(title: str, inner: str, cls: str = "") -> str:
     """A collapsed section (``<details>``): its title escaped, ``inner`` markup made by these builders."""
     classes = f"ls-expander {cls}".strip()

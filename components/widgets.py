@@ -589,6 +589,16 @@ def site_top(lang: str, current: str) -> None:
 EDITION_LABEL = N_("Other versions of this page")
 
 
+def page_title(lang: str, title: str, *captions: str) -> None:
+    """The title (``<h1>``) and the captions under it of a page that draws itself, as :func:`show` draws a
+    layout's: one HTML element drawn like Streamlit's title and captions (app.css), not Markdown elements,
+    which cost the browser more."""
+    from components import block_html
+    from components import layouts as lay
+
+    html("".join(block_html.text(b, lang) for b in [lay.Heading(title, 1), *map(lay.Caption, captions)]))
+
+
 def edition_links(lang: str, slug: str, pdf: bool) -> None:
     """The page's static twin ("fast, printable version") and its PDF brief; not on a kiosk."""
     if kiosk_settings():
@@ -618,9 +628,6 @@ def show(blocks: list, lang: str, texts: dict[int, str] | None = None) -> None:
 
     def draw(blocks: list) -> None:
         for b in blocks:
-            if isinstance(b, lay.Heading) and b.level == 1:
-                st.title(b.text)
-                continue
             piece = block_html.text(b, lang) if texts is None else texts.get(id(b))
             if piece is not None:
                 run.append(piece)

@@ -105,7 +105,7 @@ def test_page_renders_in_language(page, lang, english_only_strings):
     at = _open(page, lang, OPEN_TAB.get(page))
     assert not at.exception, at.exception
     _ = i18n.gettext_for(lang)
-    assert at.title[0].value == _(TITLES[page])
+    assert html_headings(at, 1)[0] == _(TITLES[page])
     text = page_text(at)
     for expected in PAGES[page][lang]:
         assert expected in text, f"{expected!r} missing on {page} ({lang})"
@@ -118,7 +118,7 @@ def test_page_renders_in_language(page, lang, english_only_strings):
 
 def test_vietnamese_is_the_default_language():
     at = _open("pages/overview.py", None)
-    assert at.title[0].value == i18n.gettext_for("vi")(TITLES["pages/overview.py"])
+    assert html_headings(at, 1)[0] == i18n.gettext_for("vi")(TITLES["pages/overview.py"])
     assert at.query_params["lang"] == "vi"
 
 
@@ -192,11 +192,11 @@ def test_switching_language_keeps_the_page_and_its_parameters():
     assert 'hreflang="vi" lang="vi" aria-current="true">Tiếng Việt</a>' in switch and switch.count("aria-current") == 1
     at.query_params["lang"] = "en"
     at.run()
-    assert at.title[0].value == TITLES["pages/border-gates.py"]
+    assert html_headings(at, 1)[0] == TITLES["pages/border-gates.py"]
     assert _language_links(at)["vi"] == "/border-gates?lang=vi&item=gate_huu_nghi"
     at.query_params["lang"] = "vi"
     at.run()
-    assert at.title[0].value == i18n.gettext_for("vi")(TITLES["pages/border-gates.py"])
+    assert html_headings(at, 1)[0] == i18n.gettext_for("vi")(TITLES["pages/border-gates.py"])
     assert at.query_params["lang"] == "vi"
 
 
@@ -404,8 +404,8 @@ def test_runs_of_text_are_drawn_as_one_element(page):
     text-only collapsed sections come as HTML runs (components/block_html.py), not one widget each."""
     at = _open(page, "en")
     assert not at.exception
-    assert [t.value for t in at.title] == [TITLES[page]]
-    assert not at.header and not at.subheader and not at.markdown  # the title is the one Streamlit heading
+    assert html_headings(at, 1) == [TITLES[page]] and not at.title
+    assert not at.header and not at.subheader and not at.markdown  # the title too is HTML, no Markdown element
     assert not at.caption and not at.divider  # the footer too is one HTML element
     runs = [e.proto.body for e in at.get("html") if not e.proto.body.startswith(("<script", "<style"))]
     assert any(len(re.findall(r'<h[23]>|<p class="ls-(?:caption|label)">', b)) >= 2 for b in runs)  # one element

@@ -26,6 +26,8 @@ def test_lists_and_chips_escape_every_value(bad):
     html += render.chips([bad], bad) + render.kpi_cards([{"label": bad, "value": bad, "cite": _cite(bad)}], "vi")
     html += render.version_table([{"label": bad, "old": bad, "new": bad, "old_cite": _cite(bad),
                                    "new_cite": _cite(bad)}], "vi")
+    html += render.info(bad) + render.map_first_view(render.caption(bad), [render.caption(bad)], render.caption(bad),
+                                                     render.caption(bad))
     assert "<script" not in html and "<img" not in html and "<svg" not in html
 
 
