@@ -137,7 +137,8 @@ async def map_download(request: Request) -> Response:
                              "Content-Disposition": f'attachment; filename="{name}"'})
 
 
-_PICTURE = re.compile(r"(?P<kind>urban|gates)-(?P<lang>vi|en)\.svg|unit-(?P<unit>[a-z0-9_]{1,40})-(?P<ulang>vi|en)\.svg")
+_PICTURE = re.compile(r"(?P<kind>urban|gates)-(?P<lang>vi|en)\.svg"
+                      r"|unit-(?P<unit>[a-z0-9_]{1,40})-(?P<ulang>vi|en)\.svg")
 
 
 @functools.lru_cache(maxsize=256)
