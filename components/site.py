@@ -98,7 +98,7 @@ def pdf_path(lang: str, slug: str) -> str:
 # app.css (Streamlit's chrome). The app puts them in the page's head before the first paint
 # (components/app_html.py) and again with each run (widgets.chrome), for pages served without it.
 CSS_DIR = ROOT / "static" / "css"
-APP_CSS = ("common.css", "app.css", "map.css")
+APP_CSS = ("common.css", "app.css", "map.css", "reader.css")
 
 
 @functools.cache
